@@ -1,0 +1,91 @@
+# Build the book in four formats, test it, and check its sources.
+# `make help` lists the targets. Every build treats a warning as an error
+# (-W), reports all warnings at once (--keep-going) and checks every
+# reference (-n).
+
+SHELL        := /bin/bash
+.SHELLFLAGS  := -o pipefail -c
+PYTHON       ?= python3
+VENV         := .venv
+BIN          := $(VENV)/bin
+BUILDDIR     := _build
+SPHINXOPTS   ?=
+JOBS         ?= auto
+SPHINXBUILD  := $(BIN)/sphinx-build
+STRICT       := -W --keep-going -n
+SHARED       ?= ../shared
+
+# Reproducible output: dates in the pages come from the last commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028800)
+export SOURCE_DATE_EPOCH
+
+BUILD_STAMP  := $(VENV)/.requirements.stamp
+DEV_STAMP    := $(VENV)/.requirements-dev.stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps
+
+help: ## List the targets
+	@echo "Usage: make <target>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  \1\t/' | expand -t 14
+
+$(BUILD_STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "error: Python 3.11 or newer is needed (found $$($(PYTHON) --version 2>&1)); set PYTHON=python3.x" >&2; exit 1; }
+	@test -x $(BIN)/python || { echo "Creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "Installing requirements.txt into $(VENV)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(BUILD_STAMP)
+	@echo "Installing requirements-dev.txt into $(VENV)"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+venv: $(BUILD_STAMP) ## Create .venv and install the build requirements
+
+system-deps: ## Install the system tools (graphviz, TeX Live, poppler, epubcheck)
+	@scripts/install-system-deps
+
+html: $(BUILD_STAMP) ## Build the website into _build/html (creates .venv first)
+	@scripts/ensure-tools dot
+	$(SPHINXBUILD) -b html $(STRICT) -j $(JOBS) -d $(BUILDDIR)/doctrees/html $(SPHINXOPTS) . $(BUILDDIR)/html
+	@echo "The website is in $(BUILDDIR)/html/index.html"
+
+epub: $(BUILD_STAMP) ## Build the ePub into _build/epub
+	@scripts/ensure-tools dot
+	$(SPHINXBUILD) -b epub $(STRICT) -j $(JOBS) -d $(BUILDDIR)/doctrees/epub $(SPHINXOPTS) . $(BUILDDIR)/epub
+	@echo "The ePub is $$(ls $(BUILDDIR)/epub/*.epub)"
+
+latexpdf: $(BUILD_STAMP) ## Build the PDF through LaTeX (xelatex) into _build/latex
+	@scripts/ensure-tools dot latexmk xelatex
+	$(SPHINXBUILD) -b latex $(STRICT) -d $(BUILDDIR)/doctrees/latex $(SPHINXOPTS) . $(BUILDDIR)/latex
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error" >$(BUILDDIR)/latex/make.log 2>&1 || \
+	  { tail -n 40 $(BUILDDIR)/latex/make.log; echo "error: LaTeX failed; the full log is $(BUILDDIR)/latex/make.log" >&2; exit 1; }
+	@echo "The PDF is $(BUILDDIR)/latex/mlsd-book.pdf"
+
+# rst2pdf logs through its own logger, which -W does not see: fail on its
+# [WARNING] and [ERROR] lines ourselves.
+pdf: $(BUILD_STAMP) ## Build the PDF without TeX (rst2pdf) into _build/pdf
+	@scripts/ensure-tools dot
+	@mkdir -p $(BUILDDIR)/pdf
+	PYTHONWARNINGS=ignore::DeprecationWarning $(SPHINXBUILD) -b pdf $(STRICT) -d $(BUILDDIR)/doctrees/pdf $(SPHINXOPTS) . $(BUILDDIR)/pdf 2>&1 | tee $(BUILDDIR)/pdf/build.log
+	@if grep -E '^\[(WARNING|ERROR)\]' $(BUILDDIR)/pdf/build.log >/dev/null; then \
+	  echo "error: rst2pdf reported the problems above (see $(BUILDDIR)/pdf/build.log)" >&2; exit 1; fi
+	@echo "The PDF is $(BUILDDIR)/pdf/mlsd-book.pdf"
+
+all: html epub latexpdf pdf ## Build all four outputs
+
+livehtml: $(DEV_STAMP) ## Rebuild and reload the website in a browser as you edit
+	@scripts/ensure-tools dot
+	$(BIN)/sphinx-autobuild -b html $(STRICT) -d $(BUILDDIR)/doctrees/live --ignore "_build/*" --ignore ".venv/*" . $(BUILDDIR)/livehtml
+
+check: $(DEV_STAMP) ## Quick source checks (originality and more); no build
+	$(BIN)/python -m tests.checks
+
+test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
+	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean: ## Remove every build output (keeps .venv)
+	rm -rf $(BUILDDIR)

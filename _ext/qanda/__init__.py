@@ -1,0 +1,53 @@
+"""qanda: numbered questions and worked answers that link to each other.
+
+Load it with ``extensions = ["qanda"]``. Configuration: ``qanda_stages`` (the
+allowed stage names) and ``qanda_contribute_url`` (a URL template with
+``{label}``, shown under questions that have no answer yet).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .collectors import QandaCollector
+from .directives import AnswerDirective, QuestionDirective, QuestionListDirective
+from .domain import QandaDomain
+from .export import write_questions_json
+from .nodes import answer_dropdown, depart_answer_dropdown_html, visit_answer_dropdown_html
+from .render import RenderQanda
+from .roles import QandaRole
+
+__version__ = "1.0.0"
+
+STATIC_DIR = Path(__file__).parent / "static"
+PDF_STYLESHEET = Path(__file__).parent / "pdfstyle" / "qanda.yaml"
+
+
+def add_static_files(app) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC_DIR))
+        app.add_css_file("qanda.css")
+    elif app.builder.name == "pdf":  # rst2pdf
+        app.config.pdf_stylesheets = [*app.config.pdf_stylesheets, str(PDF_STYLESHEET)]
+
+
+def setup(app):
+    app.add_config_value("qanda_stages", [], "env", types=[list])
+    app.add_config_value("qanda_contribute_url", "", "html", types=[str])
+    app.add_domain(QandaDomain)
+    app.add_directive("question", QuestionDirective)
+    app.add_directive("answer", AnswerDirective)
+    app.add_directive("questionlist", QuestionListDirective)
+    app.add_role("question", QandaRole("question"))
+    app.add_role("answer", QandaRole("answer"))
+    app.add_node(answer_dropdown, html=(visit_answer_dropdown_html, depart_answer_dropdown_html))
+    app.add_env_collector(QandaCollector)
+    app.add_post_transform(RenderQanda)
+    app.connect("builder-inited", add_static_files)
+    app.connect("build-finished", write_questions_json)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,193 @@
+"""The book-wide view of the question bank, derived from per-document records.
+
+Pure functions and frozen records: given the records and the order of the
+documents, build the catalog (numbers, answer lists, problems to report). The
+same inputs always give the same catalog, which is what makes incremental
+builds equal clean ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .messages import did_you_mean
+
+
+@dataclass(frozen=True)
+class Question:
+    label: str
+    title: str
+    stages: tuple[str, ...]
+    difficulty: str
+    domain: str
+    docname: str
+    lineno: int
+    number: int
+    answers: tuple[str, ...] = ()
+
+    @property
+    def short(self) -> str:
+        return f"Question {self.number}"
+
+    @property
+    def heading(self) -> str:
+        return f"Question {self.number}: {self.title}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    question: str
+    author: str
+    docname: str
+    lineno: int
+    number: str  # "12" when it is the only answer, "12.2" for the second of several
+    question_heading: str = ""
+
+    @property
+    def several(self) -> bool:
+        return "." in self.number
+
+    @property
+    def short(self) -> str:
+        if self.several:
+            return f"Answer {self.number}"
+        return f"Answer to Question {self.number}" if self.number else "Answer"
+
+    @property
+    def heading(self) -> str:
+        if not self.question_heading:
+            return "Answer"
+        prefix = f"Answer {self.number} to" if self.several else "Answer to"
+        return f"{prefix} {self.question_heading}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    subtype: str
+    message: str
+    docname: str
+    lineno: int
+
+
+@dataclass
+class Catalog:
+    questions: dict[str, Question] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    # (docname, position in document) of the records that won their label
+    question_at: dict[tuple[str, int], str] = field(default_factory=dict)
+    answer_at: dict[tuple[str, int], str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def lookup(self, kind: str, label: str) -> Question | Answer | None:
+        table = self.questions if kind == "question" else self.answers
+        return table.get(label)
+
+    def in_book_order(self) -> list[Question]:
+        return sorted(self.questions.values(), key=lambda q: q.number)
+
+    def answers_to(self, question: Question) -> list[Answer]:
+        return [self.answers[label] for label in question.answers]
+
+    def fingerprint(self) -> str:
+        """A digest of everything that pages outside a record's own page show."""
+        shown = {
+            "questions": [asdict(q) | {"lineno": 0} for q in self.in_book_order()],
+            "answers": [asdict(a) | {"lineno": 0} for _, a in sorted(self.answers.items())],
+        }
+        return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
+
+
+def book_order(root: str, toctree_includes: Mapping[str, Sequence[str]], docnames: Iterable[str]) -> list[str]:
+    """Documents in reading order: depth-first through the toctrees, then the rest sorted."""
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [root]
+    while stack:
+        docname = stack.pop()
+        if docname in seen:
+            continue
+        seen.add(docname)
+        order.append(docname)
+        stack.extend(reversed(toctree_includes.get(docname, ())))
+    return order + sorted(set(docnames) - seen)
+
+
+def build_catalog(
+    order: Sequence[str],
+    question_records: Mapping[str, list[dict[str, Any]]],
+    answer_records: Mapping[str, list[dict[str, Any]]],
+    source_path,
+) -> Catalog:
+    """Number questions in book order and attach answers; record problems as it goes.
+
+    ``source_path(docname)`` gives the path shown in messages.
+    """
+    catalog = Catalog()
+    _number_questions(catalog, order, question_records, source_path)
+    _attach_answers(catalog, order, answer_records, source_path)
+    return catalog
+
+
+def _number_questions(catalog, order, records, source_path) -> None:
+    for docname in order:
+        for record in records.get(docname, ()):
+            label = record["label"]
+            first = catalog.questions.get(label)
+            if first is not None:
+                catalog.problems.append(Problem(
+                    "duplicate-question",
+                    f"question label '{label}' in {source_path(docname)}:{record['lineno']} is "
+                    f"already used by question {first.number} in "
+                    f"{source_path(first.docname)}:{first.lineno}; labels must be unique",
+                    docname, record["lineno"]))
+                continue
+            catalog.questions[label] = Question(
+                label=label, title=record["title"], stages=tuple(record["stages"]),
+                difficulty=record["difficulty"], domain=record["domain"], docname=docname,
+                lineno=record["lineno"], number=len(catalog.questions) + 1)
+            catalog.question_at[(docname, record["position"])] = label
+
+
+def _attach_answers(catalog, order, records, source_path) -> None:
+    accepted: list[tuple[str, int, dict[str, Any]]] = []
+    taken: set[str] = set()
+    for docname in order:
+        for record in records.get(docname, ()):
+            label, target = record["label"], record["question"]
+            where = f"{source_path(docname)}:{record['lineno']}"
+            if label in catalog.questions or label in taken:
+                catalog.problems.append(Problem(
+                    "duplicate-answer",
+                    f"answer label '{label}' in {where} is already in use; a second answer to "
+                    f"the same question needs its own ':label:'", docname, record["lineno"]))
+                continue
+            if target not in catalog.questions:
+                catalog.problems.append(Problem(
+                    "unknown-question",
+                    f"answer in {where} refers to unknown question '{target}'"
+                    f"{did_you_mean(target, catalog.questions)}", docname, record["lineno"]))
+                continue
+            taken.add(label)
+            accepted.append((docname, record["position"], record))
+    by_question: dict[str, list[str]] = {}
+    for _, _, record in accepted:
+        by_question.setdefault(record["question"], []).append(record["label"])
+    for docname, position, record in accepted:
+        question = catalog.questions[record["question"]]
+        siblings = by_question[question.label]
+        number = str(question.number)
+        if len(siblings) > 1:
+            number += f".{siblings.index(record['label']) + 1}"
+        catalog.answers[record["label"]] = Answer(
+            label=record["label"], question=question.label, author=record["author"],
+            docname=docname, lineno=record["lineno"], number=number,
+            question_heading=question.heading)
+        catalog.answer_at[(docname, position)] = record["label"]
+    for label, answers in by_question.items():
+        question = catalog.questions[label]
+        catalog.questions[label] = Question(**{**asdict(question), "answers": tuple(answers)})

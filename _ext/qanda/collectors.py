@@ -1,0 +1,43 @@
+"""After every read: derive the catalog, report book-wide problems, mark pages to rewrite.
+
+A question page lists answers that live on other pages, and every page with a
+``{question}`` role shows a number that depends on the whole toctree. When the
+catalog's fingerprint changes, every page that shows catalog data is written
+again; when it does not (the usual case while editing prose), nothing extra is.
+"""
+
+from __future__ import annotations
+
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .catalog import book_order, build_catalog
+from .messages import warn
+
+
+class QandaCollector(EnvironmentCollector):
+    # The qanda domain purges and merges the per-document records itself.
+    def clear_doc(self, app, env, docname: str) -> None:
+        pass
+
+    def merge_other(self, app, env, docnames, other) -> None:
+        pass
+
+    def process_doc(self, app, doctree) -> None:
+        pass
+
+    def get_updated_docs(self, app, env) -> list[str]:
+        domain = env.domains["qanda"]
+        catalog = build_catalog(
+            book_order(env.config.root_doc, env.toctree_includes, env.found_docs),
+            domain.data["questions"],
+            domain.data["answers"],
+            lambda docname: env.doc2path(docname, False).as_posix(),
+        )
+        domain.data["catalog"] = catalog
+        for problem in catalog.problems:
+            warn(problem.subtype, problem.message, (problem.docname, problem.lineno))
+        fingerprint = catalog.fingerprint()
+        if fingerprint == domain.data["fingerprint"]:
+            return []
+        domain.data["fingerprint"] = fingerprint
+        return sorted(domain.data["users"] & env.found_docs)

@@ -1,0 +1,98 @@
+"""The ``qanda`` domain: per-document records of questions and answers.
+
+Like ``sphinx.ext.todo``, the domain owns the data: it records what each
+document declares when the document is read, purges a document's records
+before it is read again, and merges records from parallel readers. The
+book-wide view (numbers, answer lists) is derived from these records in
+:mod:`qanda.collectors` after every read, never stored twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import Any
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.util.nodes import make_refnode
+
+from .nodes import answer_node, qanda_reference, question_node, questionlist_node
+from .roles import QandaRole
+
+QANDA_NODES = (question_node, answer_node, questionlist_node, qanda_reference)
+
+
+class QandaDomain(Domain):
+    name = "qanda"
+    label = "Question bank"
+    object_types = {
+        "question": ObjType("question", "question"),
+        "answer": ObjType("answer", "answer"),
+    }
+    roles = {"question": QandaRole("question"), "answer": QandaRole("answer")}
+    initial_data: dict[str, Any] = {
+        "questions": {},  # docname -> [question record, ...] in document order
+        "answers": {},  # docname -> [answer record, ...] in document order
+        "users": set(),  # docnames whose output shows book-wide question data
+        "catalog": None,  # derived after each read by the collector
+        "fingerprint": "",  # of the catalog the current outputs were written from
+    }
+    data_version = 1
+
+    @property
+    def catalog(self):
+        return self.data["catalog"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["questions"].pop(docname, None)
+        self.data["answers"].pop(docname, None)
+        self.data["users"].discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for kind in ("questions", "answers"):
+            for docname, records in otherdata[kind].items():
+                if docname in docnames:
+                    self.data[kind][docname] = records
+        self.data["users"].update(set(otherdata["users"]) & set(docnames))
+
+    def process_doc(self, env, docname: str, document: nodes.document) -> None:
+        questions = [question_record(node) for node in document.findall(question_node)]
+        answers = [answer_record(node) for node in document.findall(answer_node)]
+        if questions:
+            self.data["questions"][docname] = questions
+        if answers:
+            self.data["answers"][docname] = answers
+        if any(True for _ in document.findall(lambda n: isinstance(n, QANDA_NODES))):
+            self.data["users"].add(docname)
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        if self.catalog is None:
+            return
+        for label, question in sorted(self.catalog.questions.items()):
+            yield label, question.heading, "question", question.docname, label, 1
+        for label, answer in sorted(self.catalog.answers.items()):
+            yield label, answer.heading, "answer", answer.docname, label, 1
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        entry = self.catalog and self.catalog.lookup(typ, target)
+        if entry is None:
+            return None
+        return make_refnode(builder, fromdocname, entry.docname, target, contnode, entry.heading)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        results = []
+        for typ in ("question", "answer"):
+            found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if found is not None:
+                results.append((f"qanda:{typ}", found))
+        return results
+
+
+def question_record(node: question_node) -> dict[str, Any]:
+    keys = ("label", "title", "stages", "difficulty", "domain", "position")
+    return {key: node[key] for key in keys} | {"lineno": node.line or 0}
+
+
+def answer_record(node: answer_node) -> dict[str, Any]:
+    keys = ("label", "question", "author", "position")
+    return {key: node[key] for key in keys} | {"lineno": node.line or 0}

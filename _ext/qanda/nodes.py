@@ -1,0 +1,40 @@
+"""Doctree nodes of the question bank.
+
+The directives and roles leave these placeholders in the pickled doctrees; the
+post-transform in :mod:`qanda.render` replaces them with standard docutils nodes
+at write time, once every question has its number. Only ``answer_dropdown``
+survives into a writer, and only into HTML ones.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class question_node(nodes.General, nodes.Element):
+    """A numbered question; attributes: label, title, stages, difficulty, domain."""
+
+
+class answer_node(nodes.General, nodes.Element):
+    """A worked answer; attributes: label, question, author, dropdown."""
+
+
+class questionlist_node(nodes.General, nodes.Element):
+    """Placeholder for a list of questions; attributes: stage, difficulty."""
+
+
+class qanda_reference(nodes.Inline, nodes.TextElement):
+    """Placeholder for a {question} or {answer} role; attributes: reftype, target, explicit."""
+
+
+class answer_dropdown(nodes.General, nodes.Element):
+    """A collapsed answer body (HTML ``<details>``); attribute: summary."""
+
+
+def visit_answer_dropdown_html(self, node: answer_dropdown) -> None:
+    self.body.append(self.starttag(node, "details", CLASS="qanda-dropdown"))
+    self.body.append(f'<summary>{self.encode(node["summary"])}</summary>\n')
+
+
+def depart_answer_dropdown_html(self, node: answer_dropdown) -> None:
+    self.body.append("</details>\n")

@@ -1,0 +1,178 @@
+"""Turn the placeholder nodes into standard docutils nodes at write time.
+
+Runs as a post-transform, before Sphinx resolves references, so every builder
+(html, dirhtml, singlehtml, epub, latex, text, rst2pdf) receives only nodes it
+already knows how to write. Builder differences are confined to three
+questions: where the anchor goes, whether badges are HTML, and whether a
+dropdown answer collapses.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .catalog import Answer, Question
+from .links import internal_link, shows_collapsed_answers
+from .messages import did_you_mean, warn
+from .nodes import answer_dropdown, answer_node, qanda_reference, question_node, questionlist_node
+
+
+def stage_name(stage: str) -> str:
+    return stage.replace("-", " ").capitalize()
+
+
+class RenderQanda(SphinxPostTransform):
+    default_priority = 5  # before ReferencesResolver (10)
+
+    @property
+    def builder(self):
+        # Sphinx 9 deprecates SphinxTransform.app; its own post-transforms reach
+        # the builder the same way.
+        return self.env._app.builder
+
+    def run(self, **kwargs) -> None:
+        self.catalog = self.env.domains["qanda"].catalog
+        self.html = self.builder.format == "html"
+        # singlehtml, latex and rst2pdf assemble one doctree from many
+        # documents, so each node says which document and position it came from.
+        for node in list(self.document.findall(question_node)):
+            node.replace_self(self.render_question(node))
+        for node in list(self.document.findall(answer_node)):
+            node.replace_self(self.render_answer(node))
+        for node in list(self.document.findall(questionlist_node)):
+            node.replace_self(self.render_questionlist(node))
+        for node in list(self.document.findall(qanda_reference)):
+            node.replace_self(self.render_reference(node))
+
+    # -- shared pieces ---------------------------------------------------------
+
+    def link(self, todoc: str, anchor: str, text: str, classes=()) -> nodes.reference:
+        return internal_link(self.builder, self.env.docname, todoc, anchor, text, classes)
+
+    def anchored_box(self, kind: str, anchor: str | None) -> nodes.container:
+        """A box with the anchor on the box in HTML, on a target inside it elsewhere."""
+        box = nodes.container(classes=[f"qanda-{kind}"])
+        if anchor and self.builder.format == "latex":
+            box += nodes.target("", "", ids=[anchor])
+        elif anchor:
+            box["ids"].append(anchor)
+        return box
+
+    def metadata(self, question: Question) -> nodes.paragraph:
+        facts = [(f"stage-{s}", stage_name(s)) for s in question.stages]
+        if question.difficulty:
+            facts.append((f"difficulty-{question.difficulty}", question.difficulty.capitalize()))
+        if question.domain:
+            facts.append(("domain", question.domain))
+        para = nodes.paragraph(classes=["qanda-meta"])
+        for index, (kind, text) in enumerate(facts):
+            if self.html:
+                para += nodes.inline(text, text, classes=["qanda-badge", f"qanda-badge-{kind}"])
+                para += nodes.Text(" ")
+            else:
+                if index:
+                    para += nodes.Text(" · ")
+                para += nodes.emphasis(text, text)
+        return para
+
+    # -- questions -------------------------------------------------------------
+
+    def render_question(self, node: question_node) -> nodes.Node:
+        label = self.catalog.question_at.get((node["docname"], node["position"]))
+        if label is None:  # a duplicate label: already reported, shown without a number
+            box = self.anchored_box("question", None)
+            box += nodes.rubric(node["title"], node["title"], classes=["qanda-title"])
+            box += node.children
+            return box
+        question = self.catalog.questions[label]
+        box = self.anchored_box("question", label)
+        box += nodes.rubric(question.heading, question.heading, classes=["qanda-title"])
+        if question.stages or question.difficulty or question.domain:
+            box += self.metadata(question)
+        box += node.children
+        box += self.answer_links(question)
+        return box
+
+    def answer_links(self, question: Question) -> nodes.Node:
+        answers = self.catalog.answers_to(question)
+        if not answers:
+            return self.no_answer_yet(question)
+        items = nodes.bullet_list(classes=["qanda-answer-links"])
+        for answer in answers:
+            text = answer.short + (f" by {answer.author}" if answer.author else "")
+            para = nodes.paragraph()
+            para += self.link(answer.docname, answer.label, text)
+            items += nodes.list_item("", para)
+        return items
+
+    def no_answer_yet(self, question: Question) -> nodes.paragraph:
+        para = nodes.paragraph("", "No answer yet.", classes=["qanda-no-answer"])
+        template = self.config.qanda_contribute_url
+        if template:
+            para += nodes.Text(" ")
+            url = template.format(label=question.label)
+            para += nodes.reference("", "Contribute an answer", refuri=url, classes=["qanda-contribute"])
+        return para
+
+    # -- answers ---------------------------------------------------------------
+
+    def render_answer(self, node: answer_node) -> nodes.Node:
+        label = self.catalog.answer_at.get((node["docname"], node["position"]))
+        answer = self.catalog.answers.get(label) if label else None
+        box = self.anchored_box("answer", label)
+        box["classes"].extend(node["classes"])
+        box += self.answer_heading(answer)
+        if answer and answer.author:
+            box += nodes.paragraph("", f"By {answer.author}", classes=["qanda-author"])
+        if node["dropdown"] and shows_collapsed_answers(self.builder):
+            dropdown = answer_dropdown(summary="Show answer")
+            dropdown += node.children
+            box += dropdown
+        else:
+            box += node.children
+        return box
+
+    def answer_heading(self, answer: Answer | None) -> nodes.rubric:
+        if answer is None:  # unknown question or duplicate: already reported
+            return nodes.rubric("Answer", "Answer", classes=["qanda-title"])
+        question = self.catalog.questions[answer.question]
+        rubric = nodes.rubric(classes=["qanda-title"])
+        prefix = answer.heading[: -len(question.heading)]
+        rubric += nodes.Text(prefix)
+        rubric += self.link(question.docname, question.label, question.heading, ["qanda-question-link"])
+        return rubric
+
+    # -- lists and roles -------------------------------------------------------
+
+    def render_questionlist(self, node: questionlist_node) -> nodes.Node:
+        chosen = [
+            q for q in self.catalog.in_book_order()
+            if (not node["stage"] or node["stage"] in q.stages)
+            and (not node["difficulty"] or node["difficulty"] == q.difficulty)
+        ]
+        if not chosen:
+            return nodes.paragraph("", "No questions yet.", classes=["qanda-questionlist-empty"])
+        items = nodes.bullet_list(classes=["qanda-questionlist"])
+        for question in chosen:
+            para = nodes.paragraph()
+            para += self.link(question.docname, question.label, question.heading)
+            count = len(question.answers)
+            facts = [", ".join(stage_name(s) for s in question.stages), question.difficulty,
+                     question.domain, f"{count} answer{'' if count == 1 else 's'}"]
+            para += nodes.Text(" (" + "; ".join(f for f in facts if f) + ")")
+            items += nodes.list_item("", para)
+        return items
+
+    def render_reference(self, node: qanda_reference) -> nodes.Node:
+        kind, target = node["reftype"], node["target"]
+        entry = self.catalog.lookup(kind, target)
+        if entry is None:
+            known = self.catalog.questions if kind == "question" else self.catalog.answers
+            warn(f"unknown-{kind}-reference",
+                 f"{{{kind}}} role in {self.env.doc2path(node['docname'], False).as_posix()}:"
+                 f"{node.line} refers to unknown {kind} '{target}'{did_you_mean(target, known)}",
+                 node)
+            return nodes.literal(target, target)
+        text = node.astext() if node["explicit"] else entry.short
+        return self.link(entry.docname, entry.label, text, [f"qanda-{kind}-ref"])

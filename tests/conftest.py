@@ -1,0 +1,25 @@
+"""Shared fixtures: sphinx.testing for the extension, built outputs for the book."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+BOOK_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BOOK_ROOT / "_ext"))
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the tiny test roots (tests/roots/test-<name>)."""
+    return Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def book_root() -> Path:
+    return BOOK_ROOT

@@ -1,0 +1,41 @@
+"""Helpers for the extension tests: build a test root, read its outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    source = destination / "src"
+    shutil.copytree(ROOTS / f"test-{name}", source)
+    return source
+
+
+def build(srcdir: Path, builder: str = "html", outdir: Path | None = None, parallel: int = 0,
+          confoverrides: dict | None = None) -> SphinxTestApp:
+    """Build srcdir (keeping the environment in outdir for incremental builds) and return the app."""
+    outdir = outdir or srcdir / "_build" / builder
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=outdir.parent / f"{outdir.name}-work",
+                        parallel=parallel, confoverrides=confoverrides or {})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(outdir: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(outdir)): p.read_text(encoding="utf-8")
+        for p in sorted(Path(outdir).rglob("*.html"))
+    }

@@ -1,0 +1,154 @@
+"""The question bank in HTML: numbers, badges, links both ways, lists, roles, data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from .qanda_helpers import build, copy_root, soup
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    return build(copy_root("qanda-basic", tmp_path_factory.mktemp("basic")))
+
+
+def headings(app, page, kind):
+    return [t.get_text(" ", strip=True) for t in soup(app, page).select(f".qanda-{kind} > .qanda-title")]
+
+
+def test_build_is_warning_free(app):
+    assert app.warning.getvalue() == ""
+
+
+def test_questions_are_numbered_in_toctree_order_across_pages(app):
+    assert headings(app, "zeta-questions.html", "question") == [
+        "Question 1: Detect card fraud", "Question 2: Rank search results"]
+    assert headings(app, "alpha-questions.html", "question") == ["Question 3: Forecast demand"]
+
+
+def test_question_label_is_the_anchor_id(app):
+    box = soup(app, "zeta-questions.html").select_one(".qanda-question")
+    assert box["id"] == "card-fraud"
+
+
+def test_metadata_shows_as_badges(app):
+    badges = soup(app, "zeta-questions.html").select("#card-fraud .qanda-badge")
+    assert [b.get_text() for b in badges] == ["Data pipeline", "Modeling", "Hard", "fraud"]
+
+
+def test_question_lists_links_to_its_answer(app):
+    links = soup(app, "zeta-questions.html").select("#card-fraud ul.qanda-answer-links a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Answer to Question 1 by Ada Lovelace", "answers/fraud.html#answer-card-fraud")]
+
+
+def test_question_lists_every_answer_numbered(app):
+    links = soup(app, "zeta-questions.html").select("#search-ranking ul.qanda-answer-links a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Answer 2.1 by Grace Hopper", "answers/search.html#answer-search-ranking"),
+        ("Answer 2.2", "answers/search.html#search-ranking-lean"),
+    ]
+
+
+def test_question_without_answer_says_so_and_links_to_contribute(app):
+    note = soup(app, "alpha-questions.html").select_one("#demand-forecast .qanda-no-answer")
+    assert note.get_text(" ", strip=True) == "No answer yet. Contribute an answer"
+    assert note.a["href"] == "https://example.org/contribute?question=demand-forecast"
+
+
+def test_answer_heading_links_back_to_its_question(app):
+    page = soup(app, "answers/fraud.html")
+    box = page.select_one("#answer-card-fraud")
+    assert box.select_one(".qanda-title").get_text(" ", strip=True) == (
+        "Answer to Question 1: Detect card fraud")
+    link = box.select_one("a.qanda-question-link")
+    assert link["href"] == "../zeta-questions.html#card-fraud"
+    assert box.select_one(".qanda-author").get_text() == "By Ada Lovelace"
+
+
+def test_several_answers_carry_sub_numbers(app):
+    assert headings(app, "answers/search.html", "answer") == [
+        "Answer 2.1 to Question 2: Rank search results",
+        "Answer 2.2 to Question 2: Rank search results",
+    ]
+
+
+def test_dropdown_answer_is_collapsed_in_html(app):
+    box = soup(app, "answers/search.html").select_one("#search-ranking-lean")
+    details = box.select_one("details.qanda-dropdown")
+    assert details is not None and "open" not in details.attrs
+    assert details.summary.get_text() == "Show answer"
+    assert "BM25" in details.get_text()
+
+
+def test_unfiltered_questionlist_lists_every_question_with_its_facts(app):
+    items = soup(app, "lists.html").select("#all-questions ul.qanda-questionlist > li")
+    assert [li.get_text(" ", strip=True) for li in items] == [
+        "Question 1: Detect card fraud (Data pipeline, Modeling; hard; fraud; 1 answer)",
+        "Question 2: Rank search results (Modeling, Serving; medium; search; 2 answers)",
+        "Question 3: Forecast demand (Project setup; easy; forecasting; 0 answers)",
+    ]
+    assert items[2].a["href"] == "alpha-questions.html#demand-forecast"
+
+
+@pytest.mark.parametrize("section, numbers", [
+    ("modeling-questions", [1, 2]),
+    ("easy-questions", [3]),
+    ("hard-modeling-questions", [1]),
+])
+def test_questionlist_filters(app, section, numbers):
+    items = soup(app, "lists.html").select(f"#{section} ul.qanda-questionlist > li a")
+    assert [a.get_text() for a in items] == [
+        t for t in ["Question 1: Detect card fraud", "Question 2: Rank search results",
+                    "Question 3: Forecast demand"] if int(t.split()[1].rstrip(":")) in numbers]
+
+
+def test_roles_render_numbers_and_keep_explicit_titles(app):
+    links = soup(app, "lists.html").select("#roles p a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Question 1", "zeta-questions.html#card-fraud"),
+        ("the fraud one", "zeta-questions.html#card-fraud"),
+        ("Answer to Question 1", "answers/fraud.html#answer-card-fraud"),
+        ("Answer 2.2", "answers/search.html#search-ranking-lean"),
+    ]
+
+
+def test_objects_inv_lists_questions_and_answers(app):
+    with open(Path(app.outdir) / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "https://book.example", lambda base, uri: f"{base}/{uri}")
+    questions = inventory["qanda:question"]
+    answers = inventory["qanda:answer"]
+    assert sorted(questions) == ["card-fraud", "demand-forecast", "search-ranking"]
+    assert questions["card-fraud"].uri == "https://book.example/zeta-questions.html#card-fraud"
+    assert questions["card-fraud"].display_name == "Question 1: Detect card fraud"
+    assert sorted(answers) == ["answer-card-fraud", "answer-search-ranking", "search-ranking-lean"]
+
+
+def test_questions_json_describes_the_bank(app):
+    data = json.loads((Path(app.outdir) / "questions.json").read_text())
+    first, second, third = data["questions"]
+    assert first == {
+        "number": 1, "label": "card-fraud", "title": "Detect card fraud",
+        "stages": ["data-pipeline", "modeling"], "difficulty": "hard", "domain": "fraud",
+        "url": "zeta-questions.html#card-fraud",
+        "answers": [{"label": "answer-card-fraud", "author": "Ada Lovelace",
+                     "url": "answers/fraud.html#answer-card-fraud"}],
+    }
+    assert [a["label"] for a in second["answers"]] == ["answer-search-ranking", "search-ranking-lean"]
+    assert (third["number"], third["answers"]) == (3, [])
+
+
+def test_setup_declares_version_and_parallel_safety():
+    import qanda
+
+    class Recorder:
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+    metadata = qanda.setup(Recorder())
+    assert metadata["version"] == qanda.__version__
+    assert metadata["parallel_read_safe"] is True
+    assert metadata["parallel_write_safe"] is True
