@@ -6,9 +6,9 @@
 SHELL        := /bin/bash
 .SHELLFLAGS  := -o pipefail -c
 PYTHON       ?= python3
-VENV         := .venv
+VENV         ?= .venv
 BIN          := $(VENV)/bin
-BUILDDIR     := _build
+BUILDDIR     ?= _build
 SPHINXOPTS   ?=
 JOBS         ?= auto
 SPHINXBUILD  := $(BIN)/sphinx-build
@@ -81,7 +81,7 @@ livehtml: $(DEV_STAMP) ## Rebuild and reload the website in a browser as you edi
 	$(BIN)/sphinx-autobuild -b html $(STRICT) -d $(BUILDDIR)/doctrees/live --ignore "_build/*" --ignore ".venv/*" . $(BUILDDIR)/livehtml
 
 check: $(DEV_STAMP) ## Quick source checks (originality and more); no build
-	$(BIN)/python -m tests.checks
+	$(BIN)/python scripts/check_sources.py
 
 test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
 	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck

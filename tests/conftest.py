@@ -23,3 +23,15 @@ def rootdir() -> Path:
 @pytest.fixture(scope="session")
 def book_root() -> Path:
     return BOOK_ROOT
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory):
+    """All four outputs of the real book, built by its Makefile from a clean copy."""
+    from .book_helpers import clean_copy, make
+
+    base = tmp_path_factory.mktemp("book")
+    copy = clean_copy(base / "src")
+    builddir = base / "build"
+    results = {target: make(copy, builddir, target) for target in ("html", "epub", "latexpdf", "pdf")}
+    return {"copy": copy, "dir": builddir, "results": results}

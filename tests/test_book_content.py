@@ -1,0 +1,145 @@
+"""The book's content meets its editorial plan: sizes, labels, links, the bank and its answers."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .book_helpers import BOOK_ROOT, checked_links, external_urls, prose_words, stage_words
+from .scripts_path import check_sources
+
+MINIMUM_WORDS = {"project-setup": 6000, "data-pipeline": 7000, "modeling": 7000, "serving": 8000}
+PAIR_MINIMUMS = {("project-setup", "data-pipeline"): 13000, ("modeling", "serving"): 15000}
+
+# Book numbers are citations: 1-27 keep the 2019 booklet's numbers; new questions are appended.
+QUESTION_NUMBERS = {label: number for number, label in enumerate([
+    "graded-stories", "card-fraud", "out-of-stock-substitutes", "people-you-may-know",
+    "related-searches", "text-to-image-search", "trending-hashtags", "answer-ranking",
+    "rental-location-search", "keyboard-next-word", "similar-questions", "pool-matching",
+    "fake-schools", "trigger-word", "viewer-abandonment", "birthday-inference", "language-id",
+    "property-investment", "first-app-on-unlock", "nickname-resolution",
+    "checkout-time-to-purchase", "hotel-booking-chatbot", "document-answer-extraction",
+    "word-sense-jaguar", "stock-to-sell", "shape-classifier", "open-set-cifar",
+    "homepage-video-recs", "news-feed-ranking", "visual-search", "ad-click-prediction",
+    "harmful-content", "fake-accounts", "rag-internal-docs", "llm-smart-compose", "support-agent",
+    "street-imagery-blurring", "voice-query-asr", "eta-prediction", "demand-forecasting",
+], start=1)}
+ANSWERED = [label for label, number in QUESTION_NUMBERS.items() if number <= 9]
+ANATOMY = ["clarify", "requirements", "framing", "metrics", "data", "features", "models",
+           "offline-evaluation", "serving", "latency-budget", "rollout", "monitoring", "drift",
+           "failure-modes", "follow-ups", "signals", "further-reading"]
+
+
+@pytest.mark.parametrize("stage", MINIMUM_WORDS)
+def test_stage_meets_its_word_minimum(stage):
+    assert stage_words(stage) >= MINIMUM_WORDS[stage]
+
+
+@pytest.mark.parametrize("stages", PAIR_MINIMUMS, ids=lambda s: "+".join(s))
+def test_stage_pairs_meet_their_word_minimum(stages):
+    assert sum(stage_words(s) for s in stages) >= PAIR_MINIMUMS[stages]
+
+
+def test_every_external_url_is_in_the_checked_list():
+    known = checked_links()
+    unknown = sorted({(str(p.relative_to(BOOK_ROOT)), url) for p in check_sources.book_pages()
+                      for url in external_urls(p) if url not in known})
+    assert unknown == []
+
+
+def test_checked_links_record_title_publisher_and_date():
+    for url, fields in checked_links().items():
+        assert len(fields) == 4 and all(f.strip() for f in fields), url
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields[3]), url
+
+
+def test_originality_check_is_silent():
+    tool = BOOK_ROOT.parent / "shared" / "tools" / "originality-check"
+    result = subprocess.run([sys.executable, str(tool), "."], cwd=BOOK_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+@pytest.mark.parametrize("page", check_sources.book_pages(), ids=lambda p: str(p.relative_to(BOOK_ROOT)))
+def test_page_passes_source_rules(page):
+    assert check_sources.check_heading_labels(page) + check_sources.check_currency(page) == []
+
+
+def test_labels_are_unique_across_the_book():
+    seen: dict[str, str] = {}
+    duplicates = []
+    for page in check_sources.book_pages():
+        for number, line in check_sources.prose_lines(page):
+            label = check_sources.LABEL.match(line.strip())
+            if label:
+                where = f"{page.relative_to(BOOK_ROOT)}:{number}"
+                if label.group(1) in seen:
+                    duplicates.append((label.group(1), seen[label.group(1)], where))
+                seen.setdefault(label.group(1), where)
+    assert duplicates == []
+
+
+@pytest.fixture(scope="module")
+def bank(book_build):
+    return json.loads((book_build["dir"] / "html" / "questions.json").read_text())["questions"]
+
+
+def test_all_forty_questions_keep_their_book_numbers(bank):
+    assert {q["label"]: q["number"] for q in bank} == QUESTION_NUMBERS
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_answered_question_lists_its_answer(bank, label):
+    question = next(q for q in bank if q["label"] == label)
+    assert [a["url"] for a in question["answers"]] == [f"answers/{label}.html#answer-{label}"]
+
+
+def answer_page(label: str) -> Path:
+    return BOOK_ROOT / "answers" / f"{label}.md"
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_answer_is_long_enough(label):
+    assert prose_words(answer_page(label)) >= 1500
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_answer_has_every_anatomy_section_in_order(label):
+    text = answer_page(label).read_text()
+    labels = re.findall(rf"^\({re.escape(label)}-([a-z-]+)\)=\s*\n##\s", text, flags=re.M)
+    assert [part for part in labels if part in ANATOMY] == ANATOMY
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_answer_has_a_serving_diagram(label):
+    text = answer_page(label).read_text()
+    serving = text.split(f"({label}-serving)=", 1)[1].split(f"({label}-latency-budget)=", 1)[0]
+    assert "```{graphviz}" in serving
+
+
+def latency_table(text: str, label: str) -> list[list[str]]:
+    section = text.split(f"({label}-latency-budget)=", 1)[1].split(f"({label}-rollout)=", 1)[0]
+    table = re.search(r"^\|.*(?:\n\|.*)*", section, flags=re.M).group(0)  # the first table
+    return [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in table.splitlines()]
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_latency_budget_adds_up_within_the_slo(label):
+    rows = latency_table(answer_page(label).read_text(), label)
+    assert rows[0][:3] == ["Stage", "p99 budget (ms)", "Notes"]
+    body, total = rows[2:-1], rows[-1]
+    assert total[0].strip("*") == "Total"
+    budget = sum(float(row[1].replace(",", "")) for row in body)
+    stated = float(total[1].strip("*").replace(",", ""))
+    slo = float(re.search(r"SLO:?\s*p99\s*([\d,.]+)\s*ms", total[2]).group(1).replace(",", ""))
+    assert budget == stated <= slo
+
+
+@pytest.mark.parametrize("label", ANSWERED)
+def test_answer_cites_at_least_two_checked_write_ups(label):
+    urls = set(external_urls(answer_page(label)))
+    assert len(urls & set(checked_links())) >= 2
