@@ -27,6 +27,7 @@ extensions = [
     "sphinx_design",
     "sphinx.ext.graphviz",
     "pdf_builder",
+    "epub_compat",
     "qanda",
 ]
 root_doc = "index"
@@ -65,7 +66,6 @@ graphviz_dot_args = ["-Gfontname=DejaVu Sans", "-Nfontname=DejaVu Sans", "-Efont
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
-html_static_path = ["_static"]
 html_last_updated_fmt = None
 html_theme_options = {
     "repository_url": "https://github.com/mlsd-book/mlsd-book",
@@ -81,7 +81,8 @@ epub_title = project
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright
-epub_identifier = "https://mlsd-book.readthedocs.io/"
+# The OPF and the NCX must carry the same identifier.
+epub_identifier = "mlsd-book"
 epub_scheme = "URL"
 epub_uid = "mlsd-book"
 epub_show_urls = "no"
@@ -111,7 +112,7 @@ latex_use_xindy = False
 pdf_documents = [
     (root_doc, "mlsd-book", project, author),
 ]
-pdf_stylesheets = ["twelvepoint", "dejavu", str(BOOK_ROOT / "_static" / "rst2pdf-book.yaml")]
+pdf_stylesheets = ["twelvepoint", "dejavu", str(BOOK_ROOT / "_ext" / "rst2pdf-book.yaml")]
 pdf_use_toc = True
 pdf_use_index = False
 pdf_use_modindex = False

@@ -35,6 +35,11 @@ def test_question_label_is_the_anchor_id(app):
     assert box["id"] == "card-fraud"
 
 
+def test_label_stays_a_unique_anchor_when_the_page_title_slugs_to_it(app):
+    page = soup(app, "zeta-questions.html")
+    assert [tag.name for tag in page.select("[id=card-fraud]")] == ["div"]
+
+
 def test_metadata_shows_as_badges(app):
     badges = soup(app, "zeta-questions.html").select("#card-fraud .qanda-badge")
     assert [b.get_text() for b in badges] == ["Data pipeline", "Modeling", "Hard", "fraud"]

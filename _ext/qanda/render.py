@@ -53,11 +53,19 @@ class RenderQanda(SphinxPostTransform):
     def anchored_box(self, kind: str, anchor: str | None) -> nodes.container:
         """A box with the anchor on the box in HTML, on a target inside it elsewhere."""
         box = nodes.container(classes=[f"qanda-{kind}"])
+        if anchor:
+            self.release_id(anchor)
         if anchor and self.builder.format == "latex":
             box += nodes.target("", "", ids=[anchor])
         elif anchor:
             box["ids"].append(anchor)
         return box
+
+    def release_id(self, anchor: str) -> None:
+        """The label is the citation handle: a heading whose title slugs to it takes another id."""
+        for element in self.document.findall(nodes.Element):
+            if anchor in element["ids"]:
+                element["ids"][element["ids"].index(anchor)] = f"{anchor}-heading"
 
     def metadata(self, question: Question) -> nodes.paragraph:
         facts = [(f"stage-{s}", stage_name(s)) for s in question.stages]
