@@ -112,7 +112,7 @@ latex_use_xindy = False
 pdf_documents = [
     (root_doc, "mlsd-book", project, author),
 ]
-pdf_stylesheets = ["twelvepoint", "dejavu", str(BOOK_ROOT / "_ext" / "rst2pdf-book.yaml")]
+pdf_stylesheets = ["twelvepoint", str(BOOK_ROOT / "_ext" / "rst2pdf-book.yaml")]
 pdf_use_toc = True
 pdf_use_index = False
 pdf_use_modindex = False

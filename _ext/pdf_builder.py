@@ -13,13 +13,44 @@ from __future__ import annotations
 # rst2pdf defines its graphviz handler only if sphinx.ext.graphviz is already imported.
 from sphinx.ext import graphviz  # isort: skip
 
+from docutils import nodes
 from reportlab.platypus import Paragraph
 from rst2pdf import pdfbuilder, sphinxnodes
 from rst2pdf.image import MyImage
 from rst2pdf.log import log as pdflog
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+class FormulasRst2pdfCanDraw(SphinxPostTransform):
+    """rst2pdf draws math with matplotlib's mathtext, which knows only part of
+    LaTeX (no \\text, no multi-line display math) and stops the whole PDF on
+    the first formula it cannot parse. Such a formula is shown as its LaTeX
+    source instead; the LaTeX PDF typesets every formula."""
+
+    builders = ("pdf",)
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(nodes.math)):
+            if not mathtext_can_draw(node.astext()):
+                node.replace_self(nodes.literal(node.astext(), node.astext()))
+        for node in list(self.document.findall(nodes.math_block)):
+            if "\n" in node.astext().strip() or not mathtext_can_draw(node.astext()):
+                node.replace_self(nodes.literal_block(node.astext(), node.astext()))
+
+
+def mathtext_can_draw(formula: str) -> bool:
+    from matplotlib.mathtext import MathTextParser
+
+    try:
+        MathTextParser("path").parse(f"${formula.strip()}$")
+    except ValueError:
+        return False
+    return True
 
 
 def setup(app):
+    app.add_post_transform(FormulasRst2pdfCanDraw)
     sphinxnodes.HandleSphinxGraphviz.gather_elements = render_graphviz_as_svg
     metadata = pdfbuilder.setup(app) or {}
     return {**metadata, "parallel_read_safe": True, "parallel_write_safe": True}
