@@ -23,7 +23,7 @@ BUILD_STAMP  := $(VENV)/.requirements.stamp
 DEV_STAMP    := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps
+.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps anchors-lock new-answer
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -81,12 +81,18 @@ livehtml: $(DEV_STAMP) ## Rebuild and reload the website in a browser as you edi
 	@scripts/ensure-tools dot
 	$(BIN)/sphinx-autobuild -b html $(STRICT) -d $(BUILDDIR)/doctrees/live --ignore "_build/*" --ignore ".venv/*" . $(BUILDDIR)/livehtml
 
-check: $(DEV_STAMP) ## Quick source checks (originality and more); no build
+check: $(DEV_STAMP) ## Quick source checks: labels, MyST lint, spelling, no raw HTML, originality
 	$(BIN)/python scripts/check_sources.py
 
 test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
 	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+new-answer: ## Start an answer: make new-answer Q=<question-label> AUTHOR="Your Name"
+	@$(PYTHON) scripts/new_answer.py "$(Q)" "$(AUTHOR)"
+
+anchors-lock: html ## Add the book's new pages and labels to anchors.lock (never drops one)
+	$(BIN)/python scripts/anchors.py lock $(BUILDDIR)/doctrees/html
 
 clean: ## Remove every build output (keeps .venv)
 	rm -rf $(BUILDDIR)

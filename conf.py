@@ -28,6 +28,8 @@ extensions = [
     "sphinx.ext.graphviz",
     "pdf_builder",
     "epub_compat",
+    "anchor_aliases",
+    "sphinx_reredirects",
     "qanda",
 ]
 root_doc = "index"
@@ -57,6 +59,12 @@ qanda_stages = ["project-setup", "data-pipeline", "modeling", "serving"]
 qanda_contribute_url = (
     "https://github.com/mlsd-book/mlsd-book/blob/main/CONTRIBUTING.md#add-an-answer?question={label}"
 )
+
+# -- Stable citations -------------------------------------------------------
+# Published pages and labels are listed in anchors.lock; a test fails when one
+# disappears. A moved page gets a redirect, a renamed label an alias.
+redirects: dict[str, str] = {}  # "old/page": "../new/page.html" (sphinx-reredirects)
+anchor_aliases: dict[str, str] = {}  # "old-label": "new-label" (_ext/anchor_aliases.py)
 
 # -- Diagrams -----------------------------------------------------------------
 # SVG in HTML and ePub keeps diagrams sharp; the PDFs get PNG/PDF per builder.

@@ -45,7 +45,8 @@ def prose_lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def where(path: Path, line: int) -> str:
-    return f"{path.relative_to(BOOK_ROOT)}:{line}"
+    shown = path.relative_to(BOOK_ROOT) if path.is_relative_to(BOOK_ROOT) else path
+    return f"{shown}:{line}"
 
 
 def check_heading_labels(path: Path) -> list[str]:
@@ -72,21 +73,71 @@ def check_currency(path: Path) -> list[str]:
     return problems
 
 
-def check_originality(paths: list[Path]) -> list[str]:
+def check_markup(path: Path) -> list[str]:
+    """MyST lint: what sphinx-lint does for reST, for our Markdown."""
+    problems = []
+    text = path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line != line.rstrip():
+            problems.append(f"{where(path, number)}: trailing whitespace")
+        if "\t" in line:
+            problems.append(f"{where(path, number)}: tab character; indent with spaces")
+    fences = [line.strip()[:3] for line in text.splitlines() if FENCE.match(line.strip())]
+    if len(fences) % 2:
+        problems.append(f"{where(path, len(text.splitlines()))}: a code fence is never closed")
+    return problems
+
+
+# What a contributed page must not contain: it could run code in a reader's browser.
+RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^>]*)?/?>")
+EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+RAW_MARKUP = re.compile(r"\{raw\}|^\s*(?:`{3,}|:{3,})\s*\{raw\}|^\.\.\s+raw::", re.MULTILINE)
+
+
+def check_untrusted_markup(path: Path) -> list[str]:
+    problems = []
+    if RAW_MARKUP.search(path.read_text(encoding="utf-8")):
+        problems.append(f"{where(path, 1)}: the raw directive and {{raw}} role are not allowed")
+    for number, line in prose_lines(path):
+        visible = re.sub(r"`[^`]*`", "", line)
+        visible = re.sub(r"<https?://[^>]+>", "", visible)
+        if RAW_HTML.search(visible) or "<script" in visible.lower():
+            problems.append(f"{where(path, number)}: raw HTML is not allowed; use MyST markup")
+        elif EVENT_HANDLER.search(visible):
+            problems.append(f"{where(path, number)}: inline event handlers are not allowed")
+    return problems
+
+
+def contributed_pages() -> list[Path]:
+    return [p for p in book_pages() if p.parent.name in ("questions", "answers")]
+
+
+def check_spelling(paths: list[Path]) -> list[str]:
+    result = subprocess.run([str(Path(sys.executable).parent / "codespell"), "--toml",
+                             str(BOOK_ROOT / "pyproject.toml"), *map(str, paths)],
+                            capture_output=True, text=True, cwd=BOOK_ROOT)
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def check_originality(paths: list[Path] | None = None) -> list[str]:
+    """With no paths, only what changed against HEAD (the tool's --changed)."""
     tool = SHARED / "tools" / "originality-check"
     if not tool.exists():
         return [f"originality checker not found at {tool}"]
-    result = subprocess.run([sys.executable, str(tool), *map(str, paths)], capture_output=True, text=True)
+    args = [str(p) for p in paths] if paths is not None else ["--changed"]
+    result = subprocess.run([sys.executable, str(tool), *args], capture_output=True, text=True, cwd=BOOK_ROOT)
     return [] if result.returncode == 0 else [result.stdout.strip() or result.stderr.strip()]
 
 
 def main() -> int:
     pages = book_pages()
-    code = [p for p in (BOOK_ROOT / "_ext").rglob("*") if p.suffix in {".py", ".css"}]
     problems = []
     for page in pages:
-        problems += check_heading_labels(page) + check_currency(page)
-    problems += check_originality(pages + code)
+        problems += check_heading_labels(page) + check_currency(page) + check_markup(page)
+    for page in contributed_pages():
+        problems += check_untrusted_markup(page)
+    problems += check_spelling(pages + [BOOK_ROOT / "README.md", BOOK_ROOT / "CONTRIBUTING.md"])
+    problems += check_originality()
     for problem in problems:
         print(problem)
     print(f"check: {len(pages)} pages, {len(problems)} problem(s)")

@@ -3,7 +3,15 @@
 import importlib.util
 from pathlib import Path
 
-_SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "check_sources.py"
-_spec = importlib.util.spec_from_file_location("check_sources", _SCRIPT)
-check_sources = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(check_sources)
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+check_sources = _load("check_sources")
+anchors = _load("anchors")

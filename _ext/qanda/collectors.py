@@ -34,6 +34,7 @@ class QandaCollector(EnvironmentCollector):
             lambda docname: env.doc2path(docname, False).as_posix(),
         )
         domain.data["catalog"] = catalog
+        number_std_labels(env, catalog)
         for problem in catalog.problems:
             warn(problem.subtype, problem.message, (problem.docname, problem.lineno))
         fingerprint = catalog.fingerprint()
@@ -41,3 +42,11 @@ class QandaCollector(EnvironmentCollector):
             return []
         domain.data["fingerprint"] = fingerprint
         return sorted(domain.data["users"] & env.found_docs)
+
+
+def number_std_labels(env, catalog) -> None:
+    """Give the std labels of questions and answers their numbered headings."""
+    labels = env.domains.standard_domain.labels
+    for entry in [*catalog.questions.values(), *catalog.answers.values()]:
+        if labels.get(entry.label, ("",))[0] == entry.docname:
+            labels[entry.label] = (entry.docname, entry.label, entry.heading)

@@ -62,6 +62,7 @@ class QandaDomain(Domain):
             self.data["questions"][docname] = questions
         if answers:
             self.data["answers"][docname] = answers
+        register_as_std_labels(env, docname, [*questions, *answers])
         if any(True for _ in document.findall(lambda n: isinstance(n, QANDA_NODES))):
             self.data["users"].add(docname)
 
@@ -86,6 +87,22 @@ class QandaDomain(Domain):
             if found is not None:
                 results.append((f"qanda:{typ}", found))
         return results
+
+
+def register_as_std_labels(env, docname: str, records: list[dict[str, Any]]) -> None:
+    """Questions and answers are also ``std:label`` targets.
+
+    That makes ``{ref}`card-fraud``` work in the book, and lets any other Sphinx
+    project cite them through intersphinx without loading this extension. The
+    collector puts the numbered heading in once the whole book is known. A
+    section label of the same name keeps its place.
+    """
+    std = env.domains.standard_domain
+    for record in records:
+        label = record["label"]
+        if label not in std.anonlabels:
+            std.anonlabels[label] = (docname, label)
+            std.labels[label] = (docname, label, record.get("title", label))
 
 
 def question_record(node: question_node) -> dict[str, Any]:

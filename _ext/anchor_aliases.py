@@ -1,0 +1,46 @@
+"""Old labels keep working after a rename.
+
+``anchor_aliases = {"old-label": "new-label"}`` in conf.py makes ``{ref}`` to
+the old label resolve to the new one, and gives the new target the old id as
+well, so links from other sites to ``page.html#old-label`` still land.
+"""
+
+from __future__ import annotations
+
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def register_aliases(app, env) -> None:
+    std = env.domains["std"]
+    for old, new in app.config.anchor_aliases.items():
+        if new not in std.labels and new not in std.anonlabels:
+            logger.warning("anchor alias '%s' points to unknown label '%s'", old, new,
+                           type="anchor-alias", subtype="unknown")
+            continue
+        if new in std.labels:
+            std.labels[old] = std.labels[new]
+        std.anonlabels[old] = std.anonlabels[new]
+
+
+class AddAliasIds(SphinxPostTransform):
+    default_priority = 20
+
+    def run(self, **kwargs) -> None:
+        std = self.env.domains["std"]
+        for old, new in self.config.anchor_aliases.items():
+            docname, node_id = std.anonlabels.get(new, (None, None))
+            if docname is None:
+                continue
+            for element in self.document.findall(lambda n: node_id in n.get("ids", ()) if hasattr(n, "get") else False):
+                if old not in element["ids"]:
+                    element["ids"].append(old)
+
+
+def setup(app):
+    app.add_config_value("anchor_aliases", {}, "env", types=[dict])
+    app.connect("env-updated", register_aliases)
+    app.add_post_transform(AddAliasIds)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
