@@ -23,7 +23,7 @@ BUILD_STAMP  := $(VENV)/.requirements.stamp
 DEV_STAMP    := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps anchors-lock new-answer
+.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps anchors-lock new-answer bench downloads
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -44,7 +44,7 @@ $(DEV_STAMP): requirements-dev.txt $(BUILD_STAMP)
 
 venv: $(BUILD_STAMP) ## Create .venv and install the build requirements
 
-system-deps: ## Install the system tools (graphviz, TeX Live, poppler, epubcheck)
+system-deps: ## Install the system tools (graphviz, TeX Live, poppler, epubcheck, Chromium)
 	@scripts/install-system-deps
 
 html: $(BUILD_STAMP) ## Build the website into _build/html (creates .venv first)
@@ -75,7 +75,17 @@ pdf: $(BUILD_STAMP) ## Build the PDF without TeX (rst2pdf) into _build/pdf
 	  echo "error: rst2pdf reported the problems above (see $(BUILDDIR)/pdf/build.log)" >&2; exit 1; fi
 	@echo "The PDF is $(BUILDDIR)/pdf/mlsd-book.pdf"
 
-all: html epub latexpdf pdf ## Build all four outputs
+all: html epub latexpdf pdf ## Build all four outputs; the website links to the PDF and the ePub
+	@$(MAKE) --no-print-directory downloads
+
+# The website's download links point here (website_downloads in conf.py).
+DOWNLOADS := $(BUILDDIR)/html/_downloads-book
+downloads: ## Copy the built LaTeX PDF and ePub into the website (make all does it)
+	@test -f $(BUILDDIR)/latex/mlsd-book.pdf && test -n "$(wildcard $(BUILDDIR)/epub/*.epub)" || \
+	  { echo "error: build the PDF and the ePub first: make latexpdf epub" >&2; exit 1; }
+	@mkdir -p $(DOWNLOADS)
+	cp $(BUILDDIR)/latex/mlsd-book.pdf $(DOWNLOADS)/mlsd-book.pdf
+	cp $(wildcard $(BUILDDIR)/epub/*.epub) $(DOWNLOADS)/mlsd-book.epub
 
 livehtml: $(DEV_STAMP) ## Rebuild and reload the website in a browser as you edit
 	@scripts/ensure-tools dot
@@ -85,8 +95,19 @@ check: $(DEV_STAMP) ## Quick source checks: labels, MyST lint, spelling, no raw 
 	$(BIN)/python scripts/check_sources.py
 
 test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
-	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck
+	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck chromium java
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+BENCH_VENV := .venv-bench
+
+$(BENCH_VENV)/.stamp: benchmarks/requirements.txt requirements.txt
+	@test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	@$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	@touch $@
+
+bench: $(BENCH_VENV)/.stamp ## Benchmarks: a table of ratios (several minutes; not part of make test)
+	@scripts/ensure-tools dot latexmk xelatex
+	cd benchmarks && ../$(BENCH_VENV)/bin/python bench.py
 
 new-answer: ## Start an answer: make new-answer Q=<question-label> AUTHOR="Your Name"
 	@$(PYTHON) scripts/new_answer.py "$(Q)" "$(AUTHOR)"

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""The book's benchmarks: ratios measured in one run (`make bench`).
+
+Absolute times vary between machines and runs; ratios of builds measured
+side by side do not vary much, so every target is a ratio against plain
+Sphinx (or against another build of ours) on the same pages. Each figure is
+the median of RUNS runs. Raw figures go to benchmarks/results/<timestamp>.json.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+BOOK_ROOT = HERE.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SIZES = (200, 1600)
+VARIANTS = ("qanda", "plain", "exercise")
+EDITED_ANSWER = "answers/card-fraud.md"
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def build(source: Path, out: Path, *extra: str, clean: bool = True) -> dict:
+    if clean:
+        shutil.rmtree(out, ignore_errors=True)
+    # Not quiet: the "writing output... <page>" lines count the pages written.
+    args = [sys.executable, str(HERE / "measure.py"), "-b", "html", "-d", str(out / ".doctrees"),
+            *extra, str(source), str(out)]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=source)
+    if result.returncode != 0:
+        raise SystemExit(f"build of {source} failed:\n{result.stderr[-2000:]}")
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["env_pickle_bytes"] = (out / ".doctrees" / "environment.pickle").stat().st_size
+    figures["written"] = len(re.findall(r"^writing output\.\.\. \[", strip_colors(result.stdout), flags=re.M))
+    return figures
+
+
+def strip_colors(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+
+
+def generated_books(work: Path) -> dict:
+    figures = {}
+    for size in SIZES:
+        for variant in VARIANTS:
+            source = generate(work / f"{variant}-{size}", variant, size)
+            runs = []
+            for run in range(RUNS):
+                progress(f"{variant} book, {size} questions, run {run + 1}/{RUNS}")
+                runs.append(build(source, work / f"out-{variant}-{size}"))
+            figures[f"{variant}-{size}"] = median_of(runs)
+    return figures
+
+
+def writer_loop(work: Path) -> dict:
+    """Edit one answer's prose in the real book, rebuild, compare with a full build."""
+    copy = work / "book"
+    shutil.copytree(BOOK_ROOT, copy, ignore=shutil.ignore_patterns("_build", ".venv*", ".git", "benchmarks"))
+    full, incremental = [], []
+    for run in range(RUNS):
+        progress(f"real book: full build and one-answer edit, run {run + 1}/{RUNS}")
+        full.append(build(copy, work / "out-book"))
+        page = copy / EDITED_ANSWER
+        page.write_text(page.read_text().replace("chargeback", "chargeback ", 1))
+        incremental.append(build(copy, work / "out-book", clean=False))
+    plain_written = pages_rewritten_after_edit(work, "plain")
+    qanda_written = pages_rewritten_after_edit(work, "qanda")
+    return {"full": median_of(full), "incremental": median_of(incremental),
+            "plain_pages_rewritten": statistics.median(plain_written),
+            "qanda_pages_rewritten": statistics.median(qanda_written)}
+
+
+def pages_rewritten_after_edit(work: Path, variant: str) -> list[int]:
+    """Pages Sphinx writes again after one answer's prose changes in a generated twin."""
+    written = []
+    for run in range(RUNS):
+        progress(f"{variant} twin: one-answer edit, run {run + 1}/{RUNS}")
+        source, out = work / f"{variant}-{min(SIZES)}", work / f"out-{variant}-edit"
+        build(source, out)
+        answer_page = source / "answers-00001-1.md"
+        answer_page.write_text(answer_page.read_text().replace("latency", "latency ", 1))
+        written.append(build(source, out, clean=False)["written"])
+    return written
+
+
+def book_words() -> int:
+    sys.path.insert(0, str(BOOK_ROOT))
+    from tests.book_helpers import prose_words
+    from tests.scripts_path import check_sources
+    return sum(prose_words(p) for p in check_sources.book_pages())
+
+
+def throughput(work: Path) -> dict:
+    figures = {}
+    for jobs in ("1", "auto"):
+        runs = []
+        for run in range(RUNS):
+            progress(f"real book: full HTML build with -j {jobs}, run {run + 1}/{RUNS}")
+            runs.append(build(BOOK_ROOT, work / f"out-throughput-{jobs}", "-j", jobs))
+        figures[jobs] = median_of(runs)
+    return figures
+
+
+def pdf_builds(work: Path) -> dict:
+    figures = {}
+    for target in ("pdf", "latexpdf"):
+        times = []
+        for run in range(RUNS):
+            progress(f"real book: make {target}, run {run + 1}/{RUNS}")
+            builddir = work / f"out-{target}"
+            shutil.rmtree(builddir, ignore_errors=True)
+            started = time.perf_counter()
+            result = subprocess.run(["make", target, f"BUILDDIR={builddir}", f"VENV={Path(sys.prefix)}"],
+                                    cwd=BOOK_ROOT, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise SystemExit(f"make {target} failed:\n{result.stderr[-2000:]}")
+            times.append(time.perf_counter() - started)
+        figures[target] = statistics.median(times)
+    return figures
+
+
+def ratios(raw: dict) -> list[tuple[str, float, str]]:
+    g = raw["generated"]
+    big, small = max(SIZES), min(SIZES)
+    def t(variant, size):
+        return g[f"{variant}-{size}"]["seconds"]
+    rows = []
+    for variant in ("qanda", "exercise"):
+        name = "ours" if variant == "qanda" else "sphinx-exercise"
+        rows.append((f"overhead vs plain at {big} ({name})", t(variant, big) / t("plain", big),
+                     "<= 1.05" if variant == "qanda" else ""))
+        rows.append((f"scaling {big}/{small} vs plain ({name})",
+                     (t(variant, big) / t(variant, small)) / (t("plain", big) / t("plain", small)),
+                     "<= 1.05" if variant == "qanda" else ""))
+        rows.append((f"peak RSS vs plain at {big} ({name})",
+                     g[f"{variant}-{big}"]["peak_rss_mib"] / g[f"plain-{big}"]["peak_rss_mib"],
+                     "<= 1.2" if variant == "qanda" else ""))
+        rows.append((f"environment.pickle vs plain at {big} ({name})",
+                     g[f"{variant}-{big}"]["env_pickle_bytes"] / g[f"plain-{big}"]["env_pickle_bytes"],
+                     "<= 2" if variant == "qanda" else ""))
+    w = raw["writer_loop"]
+    rows.append(("writer loop: one-answer edit vs full build (real book)",
+                 w["incremental"]["seconds"] / w["full"]["seconds"], "<= 0.15"))
+    rows.append(("writer loop: pages rewritten, ours minus plain",
+                 w["qanda_pages_rewritten"] - w["plain_pages_rewritten"], "<= 1"))
+    words = raw["book_words"]
+    for jobs, figures in raw["throughput"].items():
+        rows.append((f"throughput, words per second (-j {jobs})", words / figures["seconds"], ""))
+    rows.append(("rst2pdf vs latexpdf (real book)", raw["pdf"]["pdf"] / raw["pdf"]["latexpdf"], "<= 1.0"))
+    return rows
+
+
+def main() -> int:
+    started = time.strftime("%Y%m%dT%H%M%S")
+    with tempfile.TemporaryDirectory(prefix="mlsd-bench-") as tmp:
+        work = Path(tmp)
+        raw = {"runs": RUNS, "python": sys.version.split()[0]}
+        raw["generated"] = generated_books(work)
+        raw["writer_loop"] = writer_loop(work)
+        raw["book_words"] = book_words()
+        raw["throughput"] = throughput(work)
+        raw["pdf"] = pdf_builds(work)
+    rows = ratios(raw)
+    raw["ratios"] = {name: value for name, value, _ in rows}
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    (results / f"{started}.json").write_text(json.dumps(raw, indent=2, sort_keys=True) + "\n")
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{'measure'.ljust(width)}  {'ratio':>8}  target")
+    for name, value, target in rows:
+        print(f"{name.ljust(width)}  {value:8.2f}  {target}")
+    print(f"\nraw figures: benchmarks/results/{started}.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
