@@ -131,7 +131,7 @@ def pdf_builds(work: Path) -> dict:
             result = subprocess.run(["make", target, f"BUILDDIR={builddir}", f"VENV={Path(sys.prefix)}"],
                                     cwd=BOOK_ROOT, capture_output=True, text=True)
             if result.returncode != 0:
-                raise SystemExit(f"make {target} failed:\n{result.stderr[-2000:]}")
+                raise SystemExit(f"make {target} failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
             times.append(time.perf_counter() - started)
         figures[target] = statistics.median(times)
     return figures
@@ -173,16 +173,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mlsd-bench-") as tmp:
         work = Path(tmp)
         raw = {"runs": RUNS, "python": sys.version.split()[0]}
-        raw["generated"] = generated_books(work)
-        raw["writer_loop"] = writer_loop(work)
-        raw["book_words"] = book_words()
-        raw["throughput"] = throughput(work)
-        raw["pdf"] = pdf_builds(work)
+        results = HERE / "results"
+        results.mkdir(exist_ok=True)
+        saved = results / f"{started}.json"
+        stages = [("generated", generated_books), ("writer_loop", writer_loop),
+                  ("book_words", lambda _: book_words()), ("throughput", throughput), ("pdf", pdf_builds)]
+        for name, stage in stages:
+            raw[name] = stage(work)
+            # Saved after every stage, so a failure late in a long run keeps what was measured.
+            saved.write_text(json.dumps(raw, indent=2, sort_keys=True) + "\n")
     rows = ratios(raw)
     raw["ratios"] = {name: value for name, value, _ in rows}
-    results = HERE / "results"
-    results.mkdir(exist_ok=True)
-    (results / f"{started}.json").write_text(json.dumps(raw, indent=2, sort_keys=True) + "\n")
+    saved.write_text(json.dumps(raw, indent=2, sort_keys=True) + "\n")
     width = max(len(name) for name, _, _ in rows)
     print(f"{'measure'.ljust(width)}  {'ratio':>8}  target")
     for name, value, target in rows:
