@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BOOK_ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(BOOK_ROOT / "_ext"))
@@ -31,11 +32,17 @@ extensions = [
     "anchor_aliases",
     "sphinx_reredirects",
     "qanda",
+    "bookstats",
+    "website",
+    "sphinx_copybutton",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
 ]
 root_doc = "index"
 exclude_patterns = [
     "_build",
-    ".venv",
+    ".venv*",
     "README.md",
     "CONTRIBUTING.md",
     "tests",
@@ -82,7 +89,42 @@ html_theme_options = {
     "path_to_docs": "",
     "repository_branch": "main",
     "show_toc_level": 2,
+    "use_issues_button": True,
 }
+# Practice mode, dark-mode diagrams and narrow-screen tables (README: "The website").
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_css_files = ["reader.css"]
+html_js_files = ["theme-fixes.js", ("practice-mode.js", {"defer": "defer"})]
+
+# -- The website: address, downloads, social cards, sitemap, 404, copy buttons --
+# Read the Docs says where this build will live; elsewhere the book's usual address.
+ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
+html_baseurl = (ON_READTHEDOCS and os.environ.get("READTHEDOCS_CANONICAL_URL")) or (
+    "https://mlsd-book.readthedocs.io/en/latest/"
+)
+# `make all` copies the LaTeX PDF and the ePub here; on Read the Docs the
+# {bookdownload} links go to its own offline formats instead (_ext/website.py).
+website_downloads_dir = "_downloads-book"
+website_downloads = {"pdf": "mlsd-book.pdf", "epub": "mlsd-book.epub"}
+ogp_site_url = html_baseurl
+ogp_social_cards = {"line_color": "#2a5d9f"}
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+# The 404 page is served at any depth, so its links are absolute: under the
+# version's path on Read the Docs, from the server root elsewhere.
+notfound_urls_prefix = urlsplit(html_baseurl).path if ON_READTHEDOCS else "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>There is no page at this address. It may have been mistyped, or it may belong "
+        "to a different version of the book.</p>\n"
+        "<p>Search the book with the search box, pick a page from the table of contents, "
+        f'or start again from the <a href="{notfound_urls_prefix}index.html">home page</a>.</p>\n'
+    ),
+}
+copybutton_exclude = ".linenos, .gp, .go"
 
 # -- ePub ---------------------------------------------------------------------
 epub_title = project

@@ -128,7 +128,10 @@ class FillBookstats(SphinxPostTransform):
                 node.replace_self(nodes.literal(node["key"], node["key"]))
                 continue
             text = f"{value:,}"
-            node.replace_self(nodes.inline(text, text, classes=["bookstat"]))
+            if self.env._app.builder.format == "html":
+                node.replace_self(nodes.inline(text, text, classes=["bookstat"]))
+            else:  # rst2pdf wants a style for every class; print needs none
+                node.replace_self(nodes.Text(text))
 
 
 # -- keeping pages current ---------------------------------------------------

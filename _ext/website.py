@@ -1,0 +1,201 @@
+"""website: download links, named diagrams, the landing page in print, a stable sitemap.
+
+``{bookdownload}`pdf``` and ``{bookdownload}`epub``` (or ``{bookdownload}`the PDF <pdf>```)
+link to the whole book as one file:
+
+- On Read the Docs (``READTHEDOCS=True``), to the offline formats it builds
+  itself, at ``<site>/_/downloads/<language>/<version>/pdf/`` and ``.../epub/``.
+  Those links are absolute, so they work in every output format.
+- Elsewhere, in the website, to ``<website_downloads_dir>/<file>`` next to the
+  pages, where ``make all`` copies the LaTeX PDF and the ePub. The ePub and the
+  PDFs cannot point at files beside a website, so there the role shows its text
+  without a link.
+
+The landing page (the root document) has sections of its own before its table
+of contents. The LaTeX and rst2pdf builders would make each of them a chapter,
+with the book's real chapters nested inside the last one; there, they become
+unnumbered headings in the front matter instead, and each sphinx-design card
+loses the hidden link text that makes the whole card clickable on screen.
+
+Graphviz diagrams are embedded as ``<object>`` elements that carry no text
+alternative, and their fallback text is the dot source. Each one gets its
+figure caption instead, as its accessible name and as the fallback.
+
+sphinx-sitemap collects page addresses from parallel writers in whatever order
+they finish; the sitemap's entries are sorted afterward so that two builds of
+the same sources give the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.ext import graphviz as graphviz_ext
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.nodes import split_explicit_title
+from sphinx.util.osutil import relative_uri
+from sphinx_design.shared import PassthroughTextElement
+
+__version__ = "1.0.0"
+
+logger = logging.getLogger("website")
+
+FORMAT_NAMES = {"pdf": "PDF", "epub": "ePub"}
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def readthedocs_downloads_base(environ: Mapping[str, str]) -> str:
+    """Where Read the Docs serves this build's offline formats, or "" when not on it."""
+    if environ.get("READTHEDOCS") != "True":
+        return ""
+    canonical = environ.get("READTHEDOCS_CANONICAL_URL", "")
+    if not canonical:
+        return ""
+    parts = urlsplit(canonical)
+    segments = [s for s in parts.path.split("/") if s]
+    language = environ.get("READTHEDOCS_LANGUAGE") or (segments[0] if len(segments) >= 2 else "en")
+    version = environ.get("READTHEDOCS_VERSION") or (segments[1] if len(segments) >= 2 else "latest")
+    return f"{parts.scheme}://{parts.netloc}/_/downloads/{language}/{version}/"
+
+
+class bookdownload(nodes.Inline, nodes.TextElement):
+    """Placeholder for a download link; attribute ``format`` (pdf or epub)."""
+
+
+class BookdownloadRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        explicit, title, fmt = split_explicit_title(self.text)
+        fmt = fmt.strip().lower()
+        if fmt not in FORMAT_NAMES:
+            logger.warning(f"unknown download '{fmt}'; known: {', '.join(FORMAT_NAMES)}",
+                           type="website", subtype="download", location=self.get_location())
+            return [nodes.literal(self.rawtext, fmt)], []
+        text = title if explicit else FORMAT_NAMES[fmt]
+        node = bookdownload(self.rawtext, text, format=fmt)
+        self.set_source_info(node)
+        return [node], []
+
+
+class ResolveDownloads(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        builder = self.env._app.builder
+        config = self.config
+        interactive = builder.format == "html" and not getattr(builder, "embedded", False)
+        for node in list(self.document.findall(bookdownload)):
+            fmt, text = node["format"], node.astext()
+            if config.website_readthedocs_downloads:
+                uri = f"{config.website_readthedocs_downloads}{fmt}/"
+            elif interactive:
+                target = f"{config.website_downloads_dir}/{config.website_downloads[fmt]}"
+                uri = relative_uri(builder.get_target_uri(self.env.docname), target)
+            else:
+                node.replace_self(nodes.Text(text))
+                continue
+            link = nodes.reference(text, text, refuri=uri, classes=["bookdownload", f"bookdownload-{fmt}"])
+            node.replace_self(link)
+
+
+PRINT_BUILDERS = ("latex", "pdf")
+
+
+class LandingPageInPrint(SphinxPostTransform):
+    builders = PRINT_BUILDERS
+    default_priority = 5  # before references are resolved (10)
+
+    def run(self, **kwargs) -> None:
+        for link in list(self.document.findall(is_card_link)):
+            link.parent.remove(link)
+        if self.builder.name == "pdf":  # rst2pdf knows no sphinx-design text nodes
+            for element in list(self.document.findall(PassthroughTextElement)):
+                text = element.children
+                if "sd-card-title" in element.parent.get("classes", ()):
+                    text = [nodes.strong("", "", *text)]
+                element.replace_self(nodes.paragraph("", "", *text))
+        if self.env.docname == self.config.root_doc:
+            root = self.document.next_node(nodes.section)
+            if root is not None:
+                for section in [child for child in root.children if isinstance(child, nodes.section)]:
+                    section.replace_self(flatten(section))
+
+    @property
+    def builder(self):
+        return self.env._app.builder
+
+
+def is_card_link(node: nodes.Node) -> bool:
+    """The hidden link that sphinx-design stretches over a whole card."""
+    if not isinstance(node, PassthroughTextElement):
+        return False
+    return any("sd-stretched-link" in child.get("classes", ()) for child in node.children
+               if isinstance(child, nodes.Element))
+
+
+def flatten(section: nodes.section) -> list[nodes.Node]:
+    """A section's title as an unnumbered heading (keeping its ids), then its body."""
+    title = section.next_node(nodes.title)
+    rubric = nodes.rubric(title.rawsource, "", *title.children, ids=list(section["ids"]))
+    return [rubric, *(child for child in section.children if child is not title)]
+
+
+def diagram_description(node: nodes.Element) -> str:
+    figure = node.parent
+    caption = figure.next_node(nodes.caption) if isinstance(figure, nodes.figure) else None
+    return f"Diagram: {caption.astext()}" if caption is not None else "Diagram"
+
+
+def visit_graphviz_html(self, node) -> None:
+    """Sphinx's own graphviz HTML, with the caption as the diagram's text alternative."""
+    name = node.get("alt") or diagram_description(node)
+    node["alt"] = self.encode(name)  # Sphinx writes alt into the page as it is
+    start = len(self.body)
+    try:
+        graphviz_ext.html_visit_graphviz(self, node)
+    finally:  # it always ends by raising SkipNode
+        for index in range(start, len(self.body)):
+            if self.body[index].startswith("<object "):
+                named = f'<object role="img" aria-label="{self.attval(name)}" '
+                self.body[index] = named + self.body[index][len("<object "):]
+
+
+def sort_sitemap(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    path = Path(app.outdir) / getattr(app.config, "sitemap_filename", "sitemap.xml")
+    if not path.is_file():
+        return
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
+    tree = ElementTree.parse(path)
+    root = tree.getroot()
+    entries = list(root)
+    entries.sort(key=lambda url: url.findtext(f"{{{SITEMAP_NS}}}loc") or "")
+    root[:] = entries
+    tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
+
+
+def setup(app):
+    app.add_config_value("website_downloads_dir", "_downloads-book", "html", types=[str])
+    app.add_config_value("website_downloads", {"pdf": "book.pdf", "epub": "book.epub"}, "html", types=[dict])
+    app.add_config_value("website_readthedocs_downloads", readthedocs_downloads_base(os.environ), "html",
+                         types=[str])
+    app.add_node(bookdownload)
+    app.add_role("bookdownload", BookdownloadRole())
+    app.add_post_transform(ResolveDownloads)
+    app.add_post_transform(LandingPageInPrint)
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_node(graphviz_ext.graphviz, override=True, html=(visit_graphviz_html, None))
+    app.connect("build-finished", sort_sitemap, priority=900)  # after sphinx-sitemap writes it
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,35 @@
+/*
+ * Two small repairs to the theme, loaded in <head>.
+ *
+ * 1. Until a reader picks light or dark with the theme's switch, the theme
+ *    leaves its mode empty, logs that as an error in the console and then
+ *    falls back to the system setting. Starting from "auto" gives the same
+ *    page without the error. This must run before the theme's own script.
+ * 2. The arrows that open a section of the sidebar's table of contents are
+ *    <summary> elements holding only an icon, so a screen reader announces
+ *    nothing. Each gets a name that says which part of the book it opens.
+ */
+(function () {
+  "use strict";
+
+  if (!document.documentElement.dataset.mode) {
+    document.documentElement.dataset.mode = "auto";
+  }
+
+  function nameSidebarToggles() {
+    document.querySelectorAll("li.has-children > details > summary").forEach(function (summary) {
+      if (summary.hasAttribute("aria-label") || summary.textContent.trim()) {
+        return;
+      }
+      var link = summary.parentElement.parentElement.querySelector(":scope > a");
+      var title = link ? link.textContent.trim() : "this section";
+      summary.setAttribute("aria-label", "Pages in " + title);
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSidebarToggles);
+  } else {
+    nameSidebarToggles();
+  }
+})();

@@ -1,0 +1,13 @@
+project = "bookstats test"
+version = "1"
+copyright = "2026, test"
+extensions = ["myst_parser", "qanda", "bookstats", "website", "sphinx_sitemap", "pdf_builder"]
+html_baseurl = "https://example.org/book/"
+sitemap_url_scheme = "{link}"
+myst_enable_extensions = ["colon_fence"]
+qanda_stages = ["project-setup", "data-pipeline", "modeling", "serving"]
+website_downloads = {"pdf": "stats.pdf", "epub": "stats.epub"}
+website_readthedocs_downloads = ""
+graphviz_output_format = "svg"
+pdf_documents = [("index", "bookstats-test", "bookstats test", "test")]
+latex_documents = [("index", "bookstats-test.tex", "bookstats test", "test", "manual")]
