@@ -39,9 +39,9 @@ def published(env) -> set[str]:
     # An unpickled environment has its domains' data, not the domain objects.
     builtin = ("genindex", "modindex", "search", "py-modindex")
     entries |= {f"label {name}" for name in env.domaindata["std"]["labels"] if name not in builtin}
-    catalog = env.domaindata["qanda"]["catalog"]
-    if catalog is not None:
-        entries |= {f"label {name}" for name in (*catalog.questions, *catalog.answers)}
+    qanda = env.domaindata["qanda"]
+    for kind in ("questions", "answers"):
+        entries |= {f"label {r['label']}" for records in qanda[kind].values() for r in records}
     return entries
 
 

@@ -83,6 +83,11 @@ class Catalog:
     answer_at: dict[tuple[str, int], str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    def __reduce__(self):
+        # Derived data: the collector rebuilds it after every read, before any
+        # page is written, so the saved environment need not carry it.
+        return (Catalog, ())
+
     def lookup(self, kind: str, label: str) -> Question | Answer | None:
         table = self.questions if kind == "question" else self.answers
         return table.get(label)

@@ -45,8 +45,8 @@ class QandaCollector(EnvironmentCollector):
 
 
 def number_std_labels(env, catalog) -> None:
-    """Give the std labels of questions and answers their numbered headings."""
+    """Give the std labels of questions their numbered headings."""
     labels = env.domains.standard_domain.labels
-    for entry in [*catalog.questions.values(), *catalog.answers.values()]:
+    for entry in catalog.questions.values():
         if labels.get(entry.label, ("",))[0] == entry.docname:
             labels[entry.label] = (entry.docname, entry.label, entry.heading)

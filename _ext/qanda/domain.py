@@ -62,7 +62,7 @@ class QandaDomain(Domain):
             self.data["questions"][docname] = questions
         if answers:
             self.data["answers"][docname] = answers
-        register_as_std_labels(env, docname, [*questions, *answers])
+        register_as_std_labels(env, docname, questions)
         if any(True for _ in document.findall(lambda n: isinstance(n, QANDA_NODES))):
             self.data["users"].add(docname)
 
@@ -90,12 +90,13 @@ class QandaDomain(Domain):
 
 
 def register_as_std_labels(env, docname: str, records: list[dict[str, Any]]) -> None:
-    """Questions and answers are also ``std:label`` targets.
+    """Questions are also ``std:label`` targets.
 
     That makes ``{ref}`card-fraud``` work in the book, and lets any other Sphinx
-    project cite them through intersphinx without loading this extension. The
-    collector puts the numbered heading in once the whole book is known. A
-    section label of the same name keeps its place.
+    project cite a question through intersphinx without loading this extension.
+    The collector puts the numbered heading in once the whole book is known. A
+    section label of the same name keeps its place. Answers stay ``qanda:answer``
+    objects only: they are cited through their question, or by URL.
     """
     std = env.domains.standard_domain
     for record in records:
