@@ -34,6 +34,7 @@ class RenderQanda(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         self.catalog = self.env.domains["qanda"].catalog
         self.html = self.builder.format == "html"
+        self.elements_by_id: dict[str, list[nodes.Element]] | None = None
         # singlehtml, latex and rst2pdf assemble one doctree from many
         # documents, so each node says which document and position it came from.
         for node in list(self.document.findall(question_node)):
@@ -63,9 +64,13 @@ class RenderQanda(SphinxPostTransform):
 
     def release_id(self, anchor: str) -> None:
         """The label is the citation handle: a heading whose title slugs to it takes another id."""
-        for element in self.document.findall(nodes.Element):
-            if anchor in element["ids"]:
-                element["ids"][element["ids"].index(anchor)] = f"{anchor}-heading"
+        if self.elements_by_id is None:  # indexed once: assembled doctrees are the whole book
+            self.elements_by_id = {}
+            for element in self.document.findall(nodes.Element):
+                for node_id in element["ids"]:
+                    self.elements_by_id.setdefault(node_id, []).append(element)
+        for element in self.elements_by_id.pop(anchor, ()):
+            element["ids"][element["ids"].index(anchor)] = f"{anchor}-heading"
 
     def metadata(self, question: Question) -> nodes.paragraph:
         facts = [(f"stage-{s}", stage_name(s)) for s in question.stages]
