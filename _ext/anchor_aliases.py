@@ -7,6 +7,7 @@ well, so links from other sites to ``page.html#old-label`` still land.
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -34,8 +35,8 @@ class AddAliasIds(SphinxPostTransform):
             docname, node_id = std.anonlabels.get(new, (None, None))
             if docname is None:
                 continue
-            for element in self.document.findall(lambda n: node_id in n.get("ids", ()) if hasattr(n, "get") else False):
-                if old not in element["ids"]:
+            for element in self.document.findall(nodes.Element):
+                if node_id in element["ids"] and old not in element["ids"]:
                     element["ids"].append(old)
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .scripts_path import anchors, check_sources
+from .scripts_path import check_sources
 
 BOOK_ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("project-setup", "data-pipeline", "modeling", "serving")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .book_helpers import BOOK_ROOT, clean_copy
+from .book_helpers import clean_copy
 from .scripts_path import check_sources
 
 ANATOMY_SUFFIXES = ["clarify", "requirements", "framing", "metrics", "data", "features", "models",
