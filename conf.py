@@ -32,6 +32,7 @@ extensions = [
     "anchor_aliases",
     "sphinx_reredirects",
     "qanda",
+    "numbersheet",
     "bookstats",
     "website",
     "sphinx_copybutton",
@@ -66,6 +67,10 @@ qanda_stages = ["project-setup", "data-pipeline", "modeling", "serving"]
 qanda_contribute_url = (
     "https://github.com/mlsd-book/mlsd-book/blob/main/CONTRIBUTING.md#add-an-answer?question={label}"
 )
+
+# -- Numbers sheets (the numbersheet extension) ------------------------------
+# Figures on this page are readable everywhere as book.<name>.
+numbersheet_book_page = "about/numbers-to-remember"
 
 # -- Stable citations -------------------------------------------------------
 # Published pages and labels are listed in anchors.lock; a test fails when one

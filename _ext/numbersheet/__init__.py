@@ -1,0 +1,38 @@
+"""numbersheet: a page's figures computed from named assumptions, checked, and printed.
+
+Load it with ``extensions = ["numbersheet"]``. It provides the ``numbers``
+directive (one ``name = expression  # description`` a line, and ``assert``
+claims checked at build time) and the ``{num}`` role that prints a value.
+Configuration: ``numbersheet_book_page``, the docname of the book-wide sheet
+whose figures every page reads as ``book.<name>``.
+
+(The package is not called ``numbers``: with ``_ext`` on ``sys.path`` it would
+shadow the standard library module that numpy, fractions and decimal import.)
+"""
+
+from __future__ import annotations
+
+from .collectors import NumbersCollector
+from .directives import NumbersDirective
+from .domain import NumbersDomain
+from .export import write_numbers_json
+from .render import RenderNumbers
+from .roles import NumRole
+
+__version__ = "1.0.0"
+
+
+def setup(app):
+    app.add_config_value("numbersheet_book_page", "", "env", types=[str])
+    app.add_domain(NumbersDomain)
+    app.add_directive("numbers", NumbersDirective)
+    app.add_role("num", NumRole())
+    app.add_env_collector(NumbersCollector)
+    app.add_post_transform(RenderNumbers)
+    app.connect("build-finished", write_numbers_json)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,133 @@
+"""Replace the placeholders with standard docutils nodes at write time.
+
+Runs as a post-transform, so every builder (html, dirhtml, singlehtml, epub,
+latex, text, rst2pdf) receives only tables, lists, literals and text. Nodes
+carry their own docname because singlehtml, latex and rst2pdf assemble the
+whole book into one doctree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .collectors import book_page
+from .formatting import FormatError, format_value
+from .nodes import num_reference, numbers_sheet
+from .sheet import BOOK_PREFIX, Line, Result
+
+# Operators as a reader writes them; "**" first so "*" does not split it.
+PRETTY = [(r"\*\*", "^"), (r"(?<!/)/(?!/)", "÷"), (r"\*", "×"), (r"<=", "≤"), (r">=", "≥"),
+          (r"!=", "≠"), (r"==", "=")]
+
+
+def pretty(source: str) -> str:
+    for pattern, replacement in PRETTY:
+        source = re.sub(pattern, replacement, source)
+    return source
+
+
+def paragraph(*children: nodes.Node) -> nodes.paragraph:
+    para = nodes.paragraph()
+    para.extend(children)
+    return para
+
+
+def row(*cells: nodes.Node) -> nodes.row:
+    return nodes.row("", *(nodes.entry("", cell) for cell in cells))
+
+
+class RenderNumbers(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        self.results: dict[str, Result] = self.env.domains["numbers"].data["results"]
+        self.html = self.env._app.builder.format == "html"
+        for node in list(self.document.findall(numbers_sheet)):
+            shown = [] if node["hidden"] else self.render_sheet(node)
+            node.replace_self(shown or nodes.comment())
+        for node in list(self.document.findall(num_reference)):
+            node.replace_self(self.render_value(node))
+
+    def html_classes(self, name: str) -> list[str]:
+        """Classes for the website's CSS; rst2pdf would look each up as a style and warn."""
+        return [name] if self.html else []
+
+    # -- {num} -----------------------------------------------------------------------
+
+    def value_of(self, docname: str, name: str):
+        if name.startswith(BOOK_PREFIX):
+            result = self.results.get(book_page(self.env))
+            name = name[len(BOOK_PREFIX):]
+        else:
+            result = self.results.get(docname)
+        return None if result is None else result.values.get(name)
+
+    def render_value(self, node: num_reference) -> nodes.Node:
+        value = self.value_of(node["docname"], node["name"])
+        try:
+            text = None if value is None else format_value(value, node["spec"])
+        except FormatError:
+            text = None
+        if text is None:  # reported once by the collector; show the name, not a guess
+            return nodes.literal(node["name"], node["name"])
+        if self.html:
+            return nodes.inline(text, text, classes=["numbersheet-value"])
+        return nodes.Text(text)
+
+    # -- the sheet's table --------------------------------------------------------------
+
+    def render_sheet(self, node: numbers_sheet) -> list[nodes.Node]:
+        result = self.results.get(node["docname"])
+        if result is None:
+            return []
+        lines = [line for line in result.lines if line.block == node["block"]]
+        figures = [line for line in lines if line.kind == "figure"]
+        claims = [line for line in lines if line.kind == "claim"]
+        shown: list[nodes.Node] = []
+        if figures:
+            table = self.table(node["title"], figures, result)
+            table["ids"].append(f"numbersheet-{node['docname'].replace('/', '-')}-{node['block']}")
+            shown.append(table)
+        if claims:
+            shown.append(self.claims(claims, result))
+        return shown
+
+    def table(self, title: str, figures: list[Line], result: Result) -> nodes.table:
+        table = nodes.table(classes=self.html_classes("numbersheet-table"))
+        table += nodes.title(title, title)
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (45, 15, 40):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += row(*(paragraph(nodes.Text(text)) for text in ("Figure", "Value", "How it is derived")))
+        body = nodes.tbody()
+        for line in figures:
+            body += row(self.figure_cell(line), paragraph(nodes.Text(self.shown(result.values.get(line.name)))),
+                        paragraph(nodes.literal(line.source, pretty(line.source))))
+        group += head
+        group += body
+        return table
+
+    @staticmethod
+    def figure_cell(line: Line) -> nodes.paragraph:
+        words = line.description or line.name
+        return paragraph(nodes.Text(words[:1].upper() + words[1:] + " "), nodes.literal(line.name, line.name))
+
+    @staticmethod
+    def shown(value) -> str:
+        return "not computed" if value is None else format_value(value, "")
+
+    def claims(self, claims: list[Line], result: Result) -> nodes.bullet_list:
+        items = nodes.bullet_list(classes=self.html_classes("numbersheet-claims"))
+        verdicts = {True: "Holds: ", False: "Does not hold: ", None: "Not checked: "}
+        for line in claims:
+            para = paragraph(nodes.Text(verdicts[result.holds.get(line.lineno)]),
+                             nodes.literal(line.source, pretty(line.source)))
+            if line.description:
+                para += nodes.Text(f" ({line.description})")
+            items += nodes.list_item("", para)
+        return items

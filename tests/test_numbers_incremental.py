@@ -1,0 +1,84 @@
+"""Editing the book-wide sheet rewrites exactly the pages that read the changed names;
+incremental builds equal clean ones; parallel builds equal serial ones."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from .qanda_helpers import build, copy_root, html_pages
+from .test_qanda_incremental import write
+
+
+def outputs(outdir: Path) -> dict[str, str]:
+    pages = html_pages(outdir)
+    pages["numbers.json"] = (outdir / "numbers.json").read_text()
+    return pages
+
+
+def written_pages(app) -> set[str]:
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    written = status.split("writing output...", 1)[1].split("generating indices", 1)[0]
+    return set(re.findall(r"\] ([\w/-]+)", written))
+
+
+def raise_engineer_cost(src: Path) -> None:
+    sheet = src / "book-sheet.md"
+    write(sheet, sheet.read_text().replace("270k", "300k"))
+
+
+def test_editing_a_book_figure_rewrites_exactly_its_readers(tmp_path):
+    src = copy_root("numbers-basic", tmp_path)
+    build(src)
+    raise_engineer_cost(src)
+    second = build(src)
+    # Sphinx itself rewrites the edited page and the index whose toctree lists it;
+    # of the pages with sheets, only staffing reads engineer_year_usd.
+    assert written_pages(second) == {"book-sheet", "index", "staffing"}
+    assert "$900k" in (Path(second.outdir) / "staffing.html").read_text()
+
+
+def test_incremental_build_equals_clean_build(tmp_path):
+    src = copy_root("numbers-basic", tmp_path / "incremental")
+    before = outputs(Path(build(src).outdir))
+    raise_engineer_cost(src)
+    second = build(src)
+    clean_src = tmp_path / "clean" / "src"
+    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = build(clean_src)
+    assert second.warning.getvalue() == clean.warning.getvalue() == ""
+    assert outputs(Path(second.outdir)) == outputs(Path(clean.outdir))
+    assert before != outputs(Path(clean.outdir))
+
+
+def test_a_claim_broken_by_the_book_sheet_fails_the_next_build(tmp_path):
+    src = copy_root("numbers-basic", tmp_path)
+    build(src)
+    sheet = src / "book-sheet.md"
+    write(sheet, sheet.read_text().replace("270k", "400k"))
+    second = build(src)
+    assert "staffing.md:8: WARNING: claim does not hold: team_usd < 1M" in second.warning.getvalue()
+    third = build(src)  # nothing changed, but the claim still fails
+    assert "claim does not hold" in third.warning.getvalue()
+
+
+def test_builders_sharing_one_doctree_folder_each_stay_current(tmp_path):
+    """As sphinx-build -M and Read the Docs do: html, then text, then html again."""
+    src = copy_root("numbers-basic", tmp_path)
+
+    def run(builder):  # one build folder: <folder>/<builder> for output, <folder>/doctrees shared
+        return build(src, builder, outdir=tmp_path / "shared")
+
+    run("html")
+    raise_engineer_cost(src)
+    run("text")
+    html = run("html")
+    assert "$900k" in (Path(html.outdir) / "staffing.html").read_text()
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    serial = build(copy_root("numbers-basic", tmp_path / "serial"), parallel=1)
+    parallel = build(copy_root("numbers-basic", tmp_path / "parallel"), parallel=2)
+    assert parallel.warning.getvalue() == ""
+    assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))
