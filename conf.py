@@ -33,6 +33,7 @@ extensions = [
     "sphinx_reredirects",
     "qanda",
     "numbersheet",
+    "collapsed_section",
     "bookstats",
     "website",
     "sphinx_copybutton",

@@ -1,9 +1,9 @@
 /*
  * Practice mode for the question bank.
  *
- * With practice mode on, an answer page shows its headings only: the summary
- * of the design and every part of the worked answer sit behind a "Reveal"
- * button, so a reader can compare their own attempt one part at a time. The
+ * With practice mode on, an answer page shows its headings only: the answer
+ * card, each timed block of the 45-minute path and every other part sit behind
+ * a "Reveal" button, so a reader can compare their own attempt one part at a time. The
  * choice is remembered in localStorage and offered on the question bank index
  * and on every answer page. Nothing is hidden until this script runs, so a
  * browser without JavaScript shows every answer in full.
@@ -56,21 +56,28 @@
       return parts;
     }
     Array.prototype.forEach.call(page.children, function (section) {
-      if (section.tagName !== "SECTION") {
-        return;
-      }
-      var heading = section.querySelector(":scope > h2, :scope > h3");
-      if (!heading) {
-        return;
-      }
-      var body = Array.prototype.filter.call(section.children, function (child) {
-        return child !== heading && !child.matches("span:empty");
-      });
-      if (body.length) {
-        parts.push({ name: headingText(heading), anchor: heading, elements: body });
+      if (section.tagName === "SECTION") {
+        addSectionParts(parts, section);
       }
     });
     return parts;
+  }
+
+  /* A section is one part; a section with sub-sections (the 45-minute path's
+     timed blocks) gives its own text as one part and each sub-section as another. */
+  function addSectionParts(parts, section) {
+    var heading = section.querySelector(":scope > h2, :scope > h3");
+    if (!heading) {
+      return;
+    }
+    var subsections = section.querySelectorAll(":scope > section");
+    var body = Array.prototype.filter.call(section.children, function (child) {
+      return child !== heading && child.tagName !== "SECTION" && !child.matches("span:empty");
+    });
+    if (body.length) {
+      parts.push({ name: headingText(heading), anchor: heading, elements: body });
+    }
+    subsections.forEach(function (sub) { addSectionParts(parts, sub); });
   }
 
   function reveal(part) {

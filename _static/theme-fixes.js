@@ -8,6 +8,8 @@
  * 2. The arrows that open a section of the sidebar's table of contents are
  *    <summary> elements holding only an icon, so a screen reader announces
  *    nothing. Each gets a name that says which part of the book it opens.
+ * 3. A link to a section inside a folded "Depth on demand" (a <details>
+ *    element) opens the fold, so the target is visible in every browser.
  */
 (function () {
   "use strict";
@@ -27,9 +29,30 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", nameSidebarToggles);
-  } else {
+  function openFoldAroundTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") {
+        node.open = true;
+      }
+    }
+    if (target) {
+      target.scrollIntoView();
+    }
+  }
+
+  function start() {
     nameSidebarToggles();
+    if (window.location.hash) {
+      openFoldAroundTarget();
+    }
+  }
+
+  window.addEventListener("hashchange", openFoldAroundTarget);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

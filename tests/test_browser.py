@@ -260,19 +260,20 @@ def test_practice_mode_hides_answers_and_reveals_one_part_at_a_time(tab, bank):
 
     page = tab.open(answer_page(bank))  # the choice carries over to the answer pages
     sections = page.locator("article.bd-article > section > section")
+    every_section = page.locator("article.bd-article > section section")  # sub-sections are parts too
     first, second = sections.nth(0), sections.nth(1)
     summary = page.locator(".qanda-answer > p:not(.qanda-title):not(.qanda-author)").first
     for hidden in (summary, body_of(first), body_of(second)):
         expect(hidden).to_be_hidden()
     reveal = page.locator("button.practice-reveal")
-    expect(reveal).to_have_count(sections.count() + 1)  # every part, and the summary
+    expect(reveal).to_have_count(every_section.count() + 1)  # every part, and the summary
     expect(first.locator("h2")).to_be_visible()
 
     first.locator("button.practice-reveal").click()
     expect(body_of(first)).to_be_visible()
     expect(body_of(second)).to_be_hidden()
     expect(summary).to_be_hidden()
-    expect(reveal).to_have_count(sections.count())
+    expect(reveal).to_have_count(every_section.count())
 
     page.locator("button.practice-mode-toggle").click()  # off again: everything shows
     expect(body_of(second)).to_be_visible()
