@@ -34,8 +34,12 @@ def book_pages() -> list[Path]:
 
 def prose_lines(path: Path) -> Iterator[tuple[int, str]]:
     """Lines outside code fences, numbered from 1."""
+    return prose_lines_of(path.read_text(encoding="utf-8"))
+
+
+def prose_lines_of(text: str) -> Iterator[tuple[int, str]]:
     fence = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         match = FENCE.match(line.strip())
         if match and (fence is None or line.strip().startswith(fence)):
             fence = None if fence else match.group(1)
