@@ -4,7 +4,8 @@
 Absolute times vary between machines and runs; ratios of builds measured
 side by side do not vary much, so every target is a ratio against plain
 Sphinx (or against another build of ours) on the same pages. Each figure is
-the median of RUNS runs. Raw figures go to benchmarks/results/<timestamp>.json.
+the median of RUNS runs (BENCH_RUNS); BENCH_ONLY=numbersheet,pdf runs only the named
+stages. Raw figures go to benchmarks/results/<timestamp>.json.
 """
 
 from __future__ import annotations
@@ -101,6 +102,24 @@ def pages_rewritten_after_edit(work: Path, variant: str) -> list[int]:
     return written
 
 
+def numbersheet_cost(work: Path) -> dict:
+    """The real book built with numbersheet, and with a stub that only accepts its markup."""
+    figures = {}
+    for variant in ("numbersheet", "stub"):
+        copy = work / f"book-{variant}"
+        shutil.copytree(BOOK_ROOT, copy, ignore=shutil.ignore_patterns("_build", ".venv*", ".git", "benchmarks"))
+        if variant == "stub":
+            shutil.copy(HERE / "numbersheet_stub.py", copy / "_ext" / "numbersheet_stub.py")
+            conf = copy / "conf.py"
+            conf.write_text(conf.read_text().replace('"numbersheet",', '"numbersheet_stub",', 1))
+        runs = []
+        for run in range(RUNS):
+            progress(f"real book with {variant}: full HTML build, run {run + 1}/{RUNS}")
+            runs.append(build(copy, work / f"out-{variant}"))
+        figures[variant] = median_of(runs)
+    return figures
+
+
 def book_words() -> int:
     sys.path.insert(0, str(BOOK_ROOT))
     from tests.book_helpers import prose_words
@@ -138,8 +157,20 @@ def pdf_builds(work: Path) -> dict:
 
 
 def ratios(raw: dict) -> list[tuple[str, float, str]]:
+    """The table's rows, from whichever stages ran (BENCH_ONLY can pick some)."""
+    rows = []
+    for stage, rows_of in (("generated", generated_ratios), ("writer_loop", writer_loop_ratios),
+                           ("throughput", throughput_ratios), ("pdf", pdf_ratios),
+                           ("numbersheet", numbersheet_ratios)):
+        if stage in raw:
+            rows += rows_of(raw)
+    return rows
+
+
+def generated_ratios(raw: dict) -> list[tuple[str, float, str]]:
     g = raw["generated"]
     big, small = max(SIZES), min(SIZES)
+
     def t(variant, size):
         return g[f"{variant}-{size}"]["seconds"]
     rows = []
@@ -156,16 +187,32 @@ def ratios(raw: dict) -> list[tuple[str, float, str]]:
         rows.append((f"environment.pickle vs plain at {big} ({name})",
                      g[f"{variant}-{big}"]["env_pickle_bytes"] / g[f"plain-{big}"]["env_pickle_bytes"],
                      "<= 2" if variant == "qanda" else ""))
-    w = raw["writer_loop"]
-    rows.append(("writer loop: one-answer edit vs full build (real book)",
-                 w["incremental"]["seconds"] / w["full"]["seconds"], "<= 0.15"))
-    rows.append(("writer loop: pages rewritten, ours minus plain",
-                 w["qanda_pages_rewritten"] - w["plain_pages_rewritten"], "<= 1"))
-    words = raw["book_words"]
-    for jobs, figures in raw["throughput"].items():
-        rows.append((f"throughput, words per second (-j {jobs})", words / figures["seconds"], ""))
-    rows.append(("rst2pdf vs latexpdf (real book)", raw["pdf"]["pdf"] / raw["pdf"]["latexpdf"], "<= 1.0"))
     return rows
+
+
+def writer_loop_ratios(raw: dict) -> list[tuple[str, float, str]]:
+    w = raw["writer_loop"]
+    return [("writer loop: one-answer edit vs full build (real book)",
+             w["incremental"]["seconds"] / w["full"]["seconds"], "<= 0.15"),
+            ("writer loop: pages rewritten, ours minus plain",
+             w["qanda_pages_rewritten"] - w["plain_pages_rewritten"], "<= 1")]
+
+
+def throughput_ratios(raw: dict) -> list[tuple[str, float, str]]:
+    return [(f"throughput, words per second (-j {jobs})", raw["book_words"] / figures["seconds"], "")
+            for jobs, figures in raw["throughput"].items()]
+
+
+def pdf_ratios(raw: dict) -> list[tuple[str, float, str]]:
+    return [("rst2pdf vs latexpdf (real book)", raw["pdf"]["pdf"] / raw["pdf"]["latexpdf"], "<= 1.0")]
+
+
+def numbersheet_ratios(raw: dict) -> list[tuple[str, float, str]]:
+    sheets = raw["numbersheet"]
+    return [("numbersheet: full HTML build vs a stub (real book)",
+             sheets["numbersheet"]["seconds"] / sheets["stub"]["seconds"], "<= 1.02"),
+            ("numbersheet: peak RSS vs a stub (real book)",
+             sheets["numbersheet"]["peak_rss_mib"] / sheets["stub"]["peak_rss_mib"], "<= 1.02")]
 
 
 def main() -> int:
@@ -177,8 +224,13 @@ def main() -> int:
         results.mkdir(exist_ok=True)
         saved = results / f"{started}.json"
         stages = [("generated", generated_books), ("writer_loop", writer_loop),
-                  ("book_words", lambda _: book_words()), ("throughput", throughput), ("pdf", pdf_builds)]
+                  ("numbersheet", numbersheet_cost), ("book_words", lambda _: book_words()),
+                  ("throughput", throughput), ("pdf", pdf_builds)]
+        # BENCH_ONLY=numbersheet,pdf runs only those stages (throughput needs book_words too).
+        only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
         for name, stage in stages:
+            if only and name not in only:
+                continue
             raw[name] = stage(work)
             # Saved after every stage, so a failure late in a long run keeps what was measured.
             saved.write_text(json.dumps(raw, indent=2, sort_keys=True) + "\n")
