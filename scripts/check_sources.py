@@ -21,6 +21,8 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 # An unescaped $...$ span, as MyST's dollarmath reads it.
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)(?<!\\)\$")
+# A {num} role's format may hold a dollar sign ({num}`cost:$M`); it is not math.
+NUM_ROLE = re.compile(r"\{num\}`[^`]*`")
 # Prose words inside a span mean two currency amounts were read as one formula.
 PROSE_IN_MATH = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
@@ -70,7 +72,7 @@ def check_heading_labels(path: Path) -> list[str]:
 def check_currency(path: Path) -> list[str]:
     problems = []
     for number, line in prose_lines(path):
-        for span in INLINE_MATH.findall(line.replace("`", " ")):
+        for span in INLINE_MATH.findall(NUM_ROLE.sub(" ", line).replace("`", " ")):
             if "\\" not in span and PROSE_IN_MATH.search(span):
                 problems.append(f"{where(path, number)}: '$' amounts read as math ('${span[:40]}...'); "
                                 "write \\$ for currency")

@@ -26,12 +26,44 @@ BOOK_SHEET = BOOK_ROOT / "about" / "numbers-to-remember.md"
 OPENING = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{numbers\}")
 OPTION = re.compile(r"^\s*:[\w-]+:")
 NUM_ROLE = re.compile(r"\{num\}`([^`]+)`")
+# A backtick or tilde fence: code, unless it opens a directive other than {code-block}.
+FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})\s*(?P<info>\S*)")
+# Left to right: a role, or a code span (whose contents are shown, not run).
+ROLE_OR_CODE = re.compile(r"(?P<role>\{[\w:-]+\}`[^`]*`)|(?P<code>(`+).*?(?<!`)\3(?!`))")
+
+
+def closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(fence) and not stripped.strip(fence[0])
+
+
+def without_code_blocks(source: list[str]) -> list[str]:
+    """The page's lines with fenced code blocks blanked (so line numbers stay):
+    what a code block shows is an example, not the page's sheet."""
+    kept, code, directives = [], None, []
+    for line in source:
+        if code:
+            code = None if closes(line, code) else code
+            kept.append("")
+            continue
+        if directives and closes(line, directives[-1]):
+            directives.pop()
+            kept.append(line)
+            continue
+        opening = FENCE.match(line)
+        if opening and opening.group("info").startswith("{") and not opening.group("info").startswith("{code"):
+            directives.append(opening.group("fence"))
+        elif opening:
+            code = opening.group("fence")
+            line = ""
+        kept.append(line)
+    return kept
 
 
 def sheet_lines(text: str):
     """Every numbers block's lines (with their line numbers), and read-time problems."""
     lines, problems, block = [], [], 0
-    source = text.splitlines()
+    source = without_code_blocks(text.splitlines())
     index = 0
     while index < len(source):
         opening = OPENING.match(source[index])
@@ -50,8 +82,9 @@ def sheet_lines(text: str):
 
 
 def uses(text: str):
-    for number, line in enumerate(text.splitlines(), 1):
-        for match in NUM_ROLE.finditer(line):
+    for number, line in enumerate(without_code_blocks(text.splitlines()), 1):
+        roles = "".join(m.group("role") or "" for m in ROLE_OR_CODE.finditer(line))
+        for match in NUM_ROLE.finditer(roles):
             name, _, spec = match.group(1).partition(":")
             yield number, name.strip(), spec.strip()
 

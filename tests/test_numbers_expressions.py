@@ -60,6 +60,13 @@ def test_comparisons_chain_and_combine():
     ("1 if 2 else 3", "disallowed"),
     ("round(1, ndigits=2)", "disallowed"),
     ("True + 1", "disallowed"),
+    ("3 & 1", "disallowed"),
+    ("3 | 1", "disallowed"),
+    ("3 ^ 1", "disallowed"),
+    ("1 << 70", "disallowed"),
+    ("~5", "disallowed"),
+    ("1 in 2", "disallowed"),
+    ("1 is 1", "disallowed"),
     ("3 +* 4", "syntax"),
     ("1 + " * 200 + "1", "out-of-range"),
 ])

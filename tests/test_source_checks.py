@@ -34,6 +34,11 @@ def test_currency_read_as_math_is_rejected(tmp_path):
     assert check_sources.check_currency(page(tmp_path, "It costs \\$5 and $x^2$.\n")) == []
 
 
+def test_dollar_formats_of_num_roles_are_not_math(tmp_path):
+    line = "It costs {num}`cost:$M` a year and about {num}`daily:$k` a day.\n"
+    assert check_sources.check_currency(page(tmp_path, line)) == []
+
+
 @pytest.mark.parametrize("text, message", [
     ("Text   \n", "trailing whitespace"),
     ("\tindented\n", "tab character"),

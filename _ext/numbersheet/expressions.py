@@ -137,6 +137,9 @@ def check_allowed(node: ast.AST, names: set[str], book_names: set[str]) -> None:
         check_call(node)
     elif type(node) in FORBIDDEN:
         raise ExpressionError("disallowed", f"{FORBIDDEN[type(node)]} are not allowed in a numbers sheet")
+    elif type(node) in OPERATOR_NAMES:
+        raise ExpressionError("disallowed", f"the operator '{OPERATOR_NAMES[type(node)]}' is not allowed "
+                              "(use + - * / // % ** and comparisons)")
     elif not isinstance(node, ALLOWED_NODES):
         raise ExpressionError("disallowed", f"'{type(node).__name__}' is not allowed in a numbers sheet")
 
@@ -153,9 +156,13 @@ def check_call(node: ast.Call) -> None:
 
 
 ALLOWED_NODES = (
-    ast.Expression, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Load,
-    ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.keyword,
+    ast.Expression, ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Load, ast.keyword,
+    ast.Pow, *BINARY, *COMPARE, ast.UAdd, ast.USub, ast.Not, ast.And, ast.Or,
 )
+# What a reader would call the operators a sheet may not use (bitwise, matrix, identity).
+OPERATOR_NAMES = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<", ast.RShift: ">>",
+                  ast.MatMult: "@", ast.Invert: "~", ast.Is: "is", ast.IsNot: "is not", ast.In: "in",
+                  ast.NotIn: "not in"}
 
 
 def evaluate(expression: Expression, lookup: Callable[[str], float],
