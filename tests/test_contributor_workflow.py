@@ -11,9 +11,12 @@ import pytest
 from .book_helpers import clean_copy
 from .scripts_path import check_sources
 
-ANATOMY_SUFFIXES = ["clarify", "requirements", "framing", "metrics", "data", "features", "models",
-                    "offline-evaluation", "serving", "latency-budget", "rollout", "monitoring", "drift",
-                    "failure-modes", "follow-ups", "signals", "further-reading"]
+# The answer anatomy of the second edition: every label of a new page, in page order.
+ANATOMY_LABELS = ["worked-answer", "path", "clarify", "framing", "data", "models", "serving", "launch",
+                  "depth", "numbers", "features", "budget", "what-breaks", "follow-ups", "further-reading"]
+PATH_MINUTES = {"clarify": 5, "framing": 8, "data": 8, "models": 10, "serving": 8, "launch": 6}
+CARD_BULLETS = ["Objective", "Label", "Ships first", "Serving", "Two decisions", "Numbers",
+                "We refuse to build", "Top risk"]
 
 
 @pytest.fixture
@@ -31,27 +34,103 @@ def toctree(copy):
     return [line for line in block.splitlines() if line and not line.startswith(":")]
 
 
-def test_second_answer_gets_its_own_page_label_and_place(copy):
+def unanswered(copy, difficulty=None):
+    """A question with no answer page yet, optionally of the given difficulty."""
+    return next(q for q in sorted((copy / "questions").glob("*.md"))
+                if q.stem not in ("index", "interview-craft") and not (copy / "answers" / q.name).exists()
+                and (difficulty is None or f"\n:difficulty: {difficulty}\n" in q.read_text()))
+
+
+def section(text, prefix, suffix):
+    """From a section's label to the next label (or the end of the page)."""
+    start = text.index(f"({prefix}-{suffix})=\n")
+    following = re.search(r"^\([a-z0-9-]+\)=$", text[start + 1:], flags=re.M)
+    return text[start: start + 1 + following.start()] if following else text[start:]
+
+
+@pytest.fixture
+def generated(copy):
     result = new_answer(copy, "card-fraud", "Ada Lovelace")
     assert result.returncode == 0, result.stderr
     page = copy / "answers" / "card-fraud-ada-lovelace.md"
-    text = page.read_text()
+    return page, page.read_text(), "card-fraud-ada-lovelace"
+
+
+def test_second_answer_gets_its_own_page_label_and_place(copy, generated):
+    page, text, prefix = generated
     assert "::::{answer} card-fraud\n:label: card-fraud-ada-lovelace\n:author: Ada Lovelace\n" in text
-    labels = re.findall(r"^\(card-fraud-ada-lovelace-([a-z-]+)\)=$", text, flags=re.M)
-    assert labels == ["worked-answer", *ANATOMY_SUFFIXES]
+    assert re.findall(r"^\(card-fraud-([a-z-]+)\)=$", text, flags=re.M)[0] == "ada-lovelace-worked-answer"
     entries = toctree(copy)
     assert entries[entries.index("card-fraud") + 1] == "card-fraud-ada-lovelace"
     assert check_sources.check_heading_labels(page) == []
 
 
+def test_new_page_has_the_anatomy_in_order_and_a_sheet_that_checks(copy, generated):
+    page, text, prefix = generated
+    labels = re.findall(rf"^\({re.escape(prefix)}-([a-z-]+)\)=$", text, flags=re.M)
+    assert labels == ANATOMY_LABELS
+    assert text.startswith(f"({prefix}-worked-answer)=\n# Card fraud at checkout: a worked answer\n")
+    check = subprocess.run([sys.executable, str(copy / "scripts" / "numbers_check.py"), str(page)],
+                           cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "(no numbers sheet)" not in check.stdout
+    assert "numbers-check: 1 page(s), 0 problem(s)" in check.stdout
+    assert "[holds]" in check.stdout and "FAILS" not in check.stdout
+
+
+def test_card_is_the_eight_bullets_inside_the_answer_directive(generated):
+    page, text, prefix = generated
+    card = text.split("::::{answer} card-fraud\n", 1)[1].split("\n::::\n", 1)[0]
+    body = [line for line in card.splitlines() if line and not line.startswith(":")]
+    assert all(line.startswith("- **") for line in body)
+    assert [re.match(r"- \*\*(.+?)\*\*:", line).group(1) for line in body] == CARD_BULLETS
+    numbers = next(line for line in body if line.startswith("- **Numbers**"))
+    assert len(re.findall(r"\{num\}`[a-z_]+(?::[^`]+)?`", numbers)) == 3
+
+
+def test_path_has_six_timed_blocks_each_with_whiteboard_and_skip(generated):
+    page, text, prefix = generated
+    assert re.search(rf"^\({prefix}-path\)=\n## The 45-minute path$", text, flags=re.M)
+    for suffix, minutes in PATH_MINUTES.items():
+        block = section(text, prefix, suffix)
+        heading = re.search(r"^### .+ \((\d+) min\)$", block, flags=re.M)
+        assert heading and int(heading.group(1)) == minutes, suffix
+        assert "**On the whiteboard:**" in block and "**If time is short:**" in block, suffix
+    assert sum(PATH_MINUTES.values()) <= 45
+    assert "| Rung | What it adds | Expected gain | Cost |" in section(text, prefix, "models")
+    serving = section(text, prefix, "serving")
+    assert "```{graphviz}\n:caption:" in serving and "rankdir=LR;" in serving
+    assert "{ref}`serving-launch-playbook`" in section(text, prefix, "launch")
+
+
+def test_depth_is_collapsed_and_has_the_failure_table(generated):
+    page, text, prefix = generated
+    depth = section(text, prefix, "depth")
+    assert depth.startswith(
+        f"({prefix}-depth)=\n## Depth on demand\n\n"
+        ":::{collapsed-section} Show the numbers sheet, features, budget, failure table and follow-ups\n:::\n")
+    assert ":::{numbers}\n" in section(text, prefix, "numbers")
+    assert "| What breaks | How we'd know | What we do |" in section(text, prefix, "what-breaks")
+    follow_ups = section(text, prefix, "follow-ups")
+    assert len(re.findall(r"^- \*\*.+\?\*\* ", follow_ups, flags=re.M)) >= 3
+
+
 def test_first_answer_takes_the_question_label(copy):
-    question = next(q for q in (copy / "questions").glob("*.md")
-                    if q.stem not in ("index", "interview-craft") and not (copy / "answers" / q.name).exists())
+    question = unanswered(copy)
     result = new_answer(copy, question.stem, "Grace Hopper")
     assert result.returncode == 0, result.stderr
     text = (copy / "answers" / question.name).read_text()
     assert f"::::{{answer}} {question.stem}\n:author: Grace Hopper\n" in text
+    assert re.findall(rf"^\({re.escape(question.stem)}-([a-z-]+)\)=$", text, flags=re.M) == ANATOMY_LABELS
     assert question.stem in toctree(copy)
+
+
+def test_easy_question_gets_the_shorter_path_limit(copy):
+    easy, medium = unanswered(copy, "easy"), unanswered(copy, "medium")
+    assert new_answer(copy, easy.stem, "Grace").returncode == 0
+    assert new_answer(copy, medium.stem, "Grace").returncode == 0
+    assert "At most 1,800 prose words" in (copy / "answers" / easy.name).read_text()
+    assert "At most 2,200 prose words" in (copy / "answers" / medium.name).read_text()
 
 
 def test_unknown_question_is_refused_and_nothing_changes(copy):
