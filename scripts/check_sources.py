@@ -128,8 +128,9 @@ def check_spelling(paths: list[Path]) -> list[str]:
 def check_originality(paths: list[Path] | None = None) -> list[str]:
     """With no paths, only what changed against HEAD (the tool's --changed)."""
     tool = SHARED / "tools" / "originality-check"
-    if not tool.exists():
-        return [f"originality checker not found at {tool}"]
+    if not tool.exists():  # a clone without ../shared beside it: say so, do not fail
+        print(f"check: originality not checked ({tool} is not here)", file=sys.stderr)
+        return []
     args = [str(p) for p in paths] if paths is not None else ["--changed"]
     result = subprocess.run([sys.executable, str(tool), *args], capture_output=True, text=True, cwd=BOOK_ROOT)
     return [] if result.returncode == 0 else [result.stdout.strip() or result.stderr.strip()]

@@ -75,6 +75,8 @@ def test_checked_links_record_title_publisher_and_date():
 
 def test_originality_check_is_silent():
     tool = BOOK_ROOT.parent / "shared" / "tools" / "originality-check"
+    if not tool.exists():
+        pytest.skip("../shared is not beside this clone; the originality checker lives there")
     result = subprocess.run([sys.executable, str(tool), "."], cwd=BOOK_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]
 

@@ -81,6 +81,12 @@ def test_originality_findings_fail_the_check(tmp_path, monkeypatch):
         "page.md:1-12: 14 words match published text"]
 
 
+def test_without_shared_the_originality_check_says_so_and_passes(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(check_sources, "SHARED", tmp_path / "no-shared")
+    assert check_sources.check_originality([page(tmp_path, "Anything.\n")]) == []
+    assert "originality not checked" in capsys.readouterr().err
+
+
 def test_make_check_passes_on_the_book():
     result = subprocess.run([sys.executable, str(BOOK_ROOT / "scripts" / "check_sources.py")],
                             capture_output=True, text=True, cwd=BOOK_ROOT)
