@@ -103,21 +103,24 @@ def pages_rewritten_after_edit(work: Path, variant: str) -> list[int]:
 
 
 def numbersheet_cost(work: Path) -> dict:
-    """The real book built with numbersheet, and with a stub that only accepts its markup."""
-    figures = {}
+    """The real book built with numbersheet, and with a stub that only accepts its markup.
+
+    The two builds alternate run by run, so a machine that slows down during the
+    measurement slows both alike.
+    """
+    copies = {}
     for variant in ("numbersheet", "stub"):
-        copy = work / f"book-{variant}"
+        copy = copies[variant] = work / f"book-{variant}"
         shutil.copytree(BOOK_ROOT, copy, ignore=shutil.ignore_patterns("_build", ".venv*", ".git", "benchmarks"))
-        if variant == "stub":
-            shutil.copy(HERE / "numbersheet_stub.py", copy / "_ext" / "numbersheet_stub.py")
-            conf = copy / "conf.py"
-            conf.write_text(conf.read_text().replace('"numbersheet",', '"numbersheet_stub",', 1))
-        runs = []
-        for run in range(RUNS):
+    shutil.copy(HERE / "numbersheet_stub.py", copies["stub"] / "_ext" / "numbersheet_stub.py")
+    conf = copies["stub"] / "conf.py"
+    conf.write_text(conf.read_text().replace('"numbersheet",', '"numbersheet_stub",', 1))
+    runs: dict[str, list] = {"numbersheet": [], "stub": []}
+    for run in range(RUNS):
+        for variant, copy in copies.items():
             progress(f"real book with {variant}: full HTML build, run {run + 1}/{RUNS}")
-            runs.append(build(copy, work / f"out-{variant}"))
-        figures[variant] = median_of(runs)
-    return figures
+            runs[variant].append(build(copy, work / f"out-{variant}"))
+    return {variant: median_of(figures) for variant, figures in runs.items()}
 
 
 def book_words() -> int:
