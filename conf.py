@@ -77,7 +77,39 @@ numbersheet_book_page = "about/numbers-to-remember"
 # Published pages and labels are listed in anchors.lock; a test fails when one
 # disappears. A moved page gets a redirect, a renamed label an alias.
 redirects: dict[str, str] = {}  # "old/page": "../new/page.html" (sphinx-reredirects)
-anchor_aliases: dict[str, str] = {}  # "old-label": "new-label" (_ext/anchor_aliases.py)
+# "old-label": "new-label" (_ext/anchor_aliases.py). The second-edition answers
+# folded the first edition's 17 parts into fewer sections; each old part points
+# to the section that now holds its content.
+anchor_aliases: dict[str, str] = {
+    "card-fraud-requirements": "card-fraud-clarify",
+    "card-fraud-metrics": "card-fraud-framing",
+    "card-fraud-decision-policy": "card-fraud-framing",
+    "card-fraud-offline-evaluation": "card-fraud-models",
+    "card-fraud-latency-budget": "card-fraud-budget",
+    "card-fraud-rollout": "card-fraud-launch",
+    "card-fraud-drift": "card-fraud-launch",
+    "card-fraud-monitoring": "card-fraud-what-breaks",
+    "card-fraud-failure-modes": "card-fraud-what-breaks",
+    "card-fraud-signals": "card-fraud-path",
+    "keyboard-next-word-requirements": "keyboard-next-word-clarify",
+    "keyboard-next-word-metrics": "keyboard-next-word-framing",
+    "keyboard-next-word-offline-evaluation": "keyboard-next-word-experiment",
+    "keyboard-next-word-latency-budget": "keyboard-next-word-budget",
+    "keyboard-next-word-rollout": "keyboard-next-word-launch",
+    "keyboard-next-word-drift": "keyboard-next-word-launch",
+    "keyboard-next-word-monitoring": "keyboard-next-word-what-breaks",
+    "keyboard-next-word-failure-modes": "keyboard-next-word-what-breaks",
+    "keyboard-next-word-signals": "keyboard-next-word-path",
+    "hotel-booking-chatbot-requirements": "hotel-booking-chatbot-clarify",
+    "hotel-booking-chatbot-metrics": "hotel-booking-chatbot-framing",
+    "hotel-booking-chatbot-offline-evaluation": "hotel-booking-chatbot-data",
+    "hotel-booking-chatbot-latency-budget": "hotel-booking-chatbot-budget",
+    "hotel-booking-chatbot-rollout": "hotel-booking-chatbot-launch",
+    "hotel-booking-chatbot-monitoring": "hotel-booking-chatbot-what-breaks",
+    "hotel-booking-chatbot-drift": "hotel-booking-chatbot-what-breaks",
+    "hotel-booking-chatbot-failure-modes": "hotel-booking-chatbot-what-breaks",
+    "hotel-booking-chatbot-signals": "hotel-booking-chatbot-path",
+}
 
 # -- Diagrams -----------------------------------------------------------------
 # SVG in HTML and ePub keeps diagrams sharp; the PDFs get PNG/PDF per builder.
