@@ -248,7 +248,7 @@ def answer_page(bank) -> str:
 
 def body_of(section):
     """The first element of a section after its heading (not the reveal button)."""
-    return section.locator(":scope > :not(h2, span, button.practice-reveal)").first
+    return section.locator(":scope > :not(h2, h3, span, button.practice-reveal)").first
 
 
 def test_practice_mode_hides_answers_and_reveals_one_part_at_a_time(tab, bank):
@@ -281,6 +281,34 @@ def test_practice_mode_hides_answers_and_reveals_one_part_at_a_time(tab, bank):
     expect(page.locator("button.practice-reveal")).to_have_count(0)
     page.reload()
     expect(page.locator("button.practice-mode-toggle")).to_have_attribute("aria-pressed", "false")
+
+
+def test_practice_mode_reveals_the_card_and_each_timed_block_on_its_own(tab):
+    page = tab.open("answers/card-fraud.html")
+    page.locator("button.practice-mode-toggle").click()
+    card = page.locator(".qanda-answer > ul").first
+    blocks = page.locator("#card-fraud-path > section")
+    expect(blocks).to_have_count(6)
+    expect(card).to_be_hidden()
+    for index in range(6):
+        expect(body_of(blocks.nth(index))).to_be_hidden()
+        expect(blocks.nth(index).locator("h3")).to_be_visible()
+    page.locator(".qanda-answer > button.practice-reveal").click()
+    expect(card).to_be_visible()
+    blocks.nth(2).locator(":scope > button.practice-reveal").click()
+    expect(body_of(blocks.nth(2))).to_be_visible()
+    expect(body_of(blocks.nth(1))).to_be_hidden()
+    expect(body_of(blocks.nth(3))).to_be_hidden()
+    page.locator("button.practice-mode-toggle").click()  # leave it off for the other tests
+
+
+def test_depth_on_demand_is_folded_and_a_link_into_it_opens_the_fold(tab):
+    page = tab.open("answers/card-fraud.html")
+    fold = page.locator("#card-fraud-depth > details.collapsed-section")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(page.locator("#card-fraud-numbers table")).to_be_hidden()
+    page = tab.open("answers/card-fraud.html#card-fraud-budget")
+    expect(page.locator("#card-fraud-budget table").first).to_be_visible()
 
 
 def test_without_javascript_every_answer_is_shown(browser, base_url, bank):
