@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -39,3 +40,16 @@ def html_pages(outdir: Path) -> dict[str, str]:
         str(p.relative_to(outdir)): p.read_text(encoding="utf-8")
         for p in sorted(Path(outdir).rglob("*.html"))
     }
+
+
+def clean_build_of(src: Path, destination: Path) -> SphinxTestApp:
+    """Build a fresh copy of src (without its _build), to compare with an incremental build."""
+    copy = destination / "src"
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("_build"))
+    return build(copy)
+
+
+def pdf_text(app: SphinxTestApp, name: str) -> str:
+    """The text of an rst2pdf output, as pdftotext reads it."""
+    return subprocess.run(["pdftotext", str(Path(app.outdir) / name), "-"],
+                          capture_output=True, text=True, check=True).stdout

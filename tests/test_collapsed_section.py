@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from .qanda_helpers import build, copy_root, soup
+from .qanda_helpers import build, copy_root, pdf_text, soup
 
 
 @pytest.fixture
@@ -41,9 +40,7 @@ def test_latex_and_rst2pdf_show_everything(source):
     assert latex.warning.getvalue() == ""
     assert r"Folded text about follow\sphinxhyphen{}ups." in (Path(latex.outdir) / "collapsed-test.tex").read_text()
     pdf = build(source, "pdf")
-    text = subprocess.run(["pdftotext", str(Path(pdf.outdir) / "collapsed-test.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    assert "Folded text about the budget." in text
+    assert "Folded text about the budget." in pdf_text(pdf, "collapsed-test.pdf")
 
 
 def test_a_marker_outside_a_section_body_is_a_located_warning(tmp_path):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .qanda_helpers import build, copy_root, soup
+from .qanda_helpers import build, copy_root, pdf_text, soup
 
 PROSE = "Peak load is 740 authorizations a second; the budget is 65 ms"
 
@@ -91,7 +90,6 @@ def test_rst2pdf_builder(source, caplog):
         app = build(source, "pdf")
     assert app.warning.getvalue() == ""
     assert [r.getMessage() for r in caplog.records if r.name.startswith("rst2pdf")] == []
-    text = subprocess.run(["pdftotext", str(Path(app.outdir) / "numbers-test.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdf_text(app, "numbers-test.pdf")
     assert PROSE in " ".join(text.split())
     assert "Three engineers cost $810k a year." in " ".join(text.split())

@@ -4,10 +4,9 @@ incremental builds equal clean ones; parallel builds equal serial ones."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-from .qanda_helpers import build, copy_root, html_pages
+from .qanda_helpers import build, clean_build_of, copy_root, html_pages
 from .test_qanda_incremental import write
 
 
@@ -44,9 +43,7 @@ def test_incremental_build_equals_clean_build(tmp_path):
     before = outputs(Path(build(src).outdir))
     raise_engineer_cost(src)
     second = build(src)
-    clean_src = tmp_path / "clean" / "src"
-    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
-    clean = build(clean_src)
+    clean = clean_build_of(src, tmp_path / "clean")
     assert second.warning.getvalue() == clean.warning.getvalue() == ""
     assert outputs(Path(second.outdir)) == outputs(Path(clean.outdir))
     assert before != outputs(Path(clean.outdir))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .qanda_helpers import build, copy_root
+from .qanda_helpers import build, copy_root, pdf_text
 
 DROPDOWN_TEXT = "A lean design: BM25 and a linear reranker."
 
@@ -75,8 +74,7 @@ def test_rst2pdf_renders_without_its_own_warnings(source, caplog):
         app = build(source, "pdf")
     assert app.warning.getvalue() == ""
     assert [r.getMessage() for r in caplog.records if r.name.startswith("rst2pdf")] == []
-    text = subprocess.run(["pdftotext", str(Path(app.outdir) / "qanda-test.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = pdf_text(app, "qanda-test.pdf")
     assert "Question 1: Detect card fraud" in text
     assert "Answer 2.2 to Question 2: Rank search results" in text
     assert DROPDOWN_TEXT in text

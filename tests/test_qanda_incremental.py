@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from .qanda_helpers import build, copy_root, html_pages
+from .qanda_helpers import build, clean_build_of, copy_root, html_pages
 
 NEW_ANSWER = """# Demand answer
 
@@ -72,9 +71,7 @@ def test_incremental_build_equals_clean_build(tmp_path, change):
     CHANGES[change](src)
     second = build(src)  # same output and environment: incremental
     assert "0 added, 0 changed" not in second.status.getvalue()
-    clean_src = tmp_path / "clean" / "src"
-    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
-    clean = build(clean_src)
+    clean = clean_build_of(src, tmp_path / "clean")
     assert second.warning.getvalue() == clean.warning.getvalue() == ""
     assert outputs(Path(second.outdir)) == outputs(Path(clean.outdir))
     assert before != outputs(Path(clean.outdir))

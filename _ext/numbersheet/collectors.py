@@ -13,22 +13,14 @@ from __future__ import annotations
 
 import hashlib
 
-from sphinx.environment.collectors import EnvironmentCollector
+from domain_collector import DomainCollector
 
 from .messages import warn
 from .sheet import BOOK_PREFIX, Result, evaluate_page, use_problem
 
 
-class NumbersCollector(EnvironmentCollector):
-    # The numbers domain purges and merges the per-document records itself.
-    def clear_doc(self, app, env, docname: str) -> None:
-        pass
-
-    def merge_other(self, app, env, docnames, other) -> None:
-        pass
-
-    def process_doc(self, app, doctree) -> None:
-        pass
+class NumbersCollector(DomainCollector):
+    """The domain keeps the records; this derives the book-wide view after every read."""
 
     def get_updated_docs(self, app, env) -> list[str]:
         domain = env.domains["numbers"]

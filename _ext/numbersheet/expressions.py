@@ -215,7 +215,7 @@ class Calculator(ast.NodeVisitor):
 
     def visit_Compare(self, node):
         left = self.visit(node.left)
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
             right = self.visit(comparator)
             if not COMPARE[type(op)](left, right):
                 return False

@@ -8,22 +8,14 @@ again; when it does not (the usual case while editing prose), nothing extra is.
 
 from __future__ import annotations
 
-from sphinx.environment.collectors import EnvironmentCollector
+from domain_collector import DomainCollector
 
 from .catalog import book_order, build_catalog
 from .messages import warn
 
 
-class QandaCollector(EnvironmentCollector):
-    # The qanda domain purges and merges the per-document records itself.
-    def clear_doc(self, app, env, docname: str) -> None:
-        pass
-
-    def merge_other(self, app, env, docnames, other) -> None:
-        pass
-
-    def process_doc(self, app, doctree) -> None:
-        pass
+class QandaCollector(DomainCollector):
+    """The domain keeps the records; this derives the book-wide view after every read."""
 
     def get_updated_docs(self, app, env) -> list[str]:
         domain = env.domains["qanda"]
