@@ -83,6 +83,8 @@ def test_latex_builder(source):
     assert "Peak load is 740 authorizations a second" in tex
     assert r"\sphinxcaption{Traffic and latency}" in tex or "Traffic and latency" in tex
     assert r"\$480M" in tex
+    # Fixed column shares, so LaTeX cannot squeeze "8,000,000" into a clipped column.
+    assert r"\begin{tabular}[t]{\X{40}{100}\X{18}{100}\X{42}{100}}" in tex
 
 
 def test_rst2pdf_builder(source, caplog):

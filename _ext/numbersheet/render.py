@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .collectors import book_page
@@ -27,6 +28,12 @@ def pretty(source: str) -> str:
     for pattern, replacement in PRETTY:
         source = re.sub(pattern, replacement, source)
     return source
+
+
+def latex_columns() -> addnodes.tabular_col_spec:
+    """Fixed column shares for LaTeX, which otherwise squeezes the value column until an
+    unbreakable "8,000,000" runs into its neighbor."""
+    return addnodes.tabular_col_spec(spec=r"\X{40}{100}\X{18}{100}\X{42}{100}")
 
 
 def paragraph(*children: nodes.Node) -> nodes.paragraph:
@@ -90,7 +97,7 @@ class RenderNumbers(SphinxPostTransform):
         if figures:
             table = self.table(node["title"], figures, result)
             table["ids"].append(f"numbersheet-{node['docname'].replace('/', '-')}-{node['block']}")
-            shown.append(table)
+            shown += [latex_columns(), table] if self.env._app.builder.format == "latex" else [table]
         if claims:
             shown.append(self.claims(claims, result))
         return shown
