@@ -59,6 +59,13 @@ def test_numbers_json_lists_every_figure_with_value_formula_and_description(html
     assert pages["fraud"]["url"] == "fraud.html"
 
 
+def test_a_value_in_a_heading_shows_in_the_tables_of_contents(html):
+    # Sphinx copies headings into tables of contents after post-transforms run.
+    index = " ".join(soup(html, "index.html").get_text().split())
+    assert "Local: 1 TB on disk" in index
+    assert soup(html, "local.html").title.get_text().startswith("Local: 1 TB on disk")
+
+
 @pytest.mark.parametrize("builder, page", [("dirhtml", "fraud/index.html"), ("singlehtml", "index.html"),
                                            ("epub", "fraud.xhtml")])
 def test_other_html_builders(source, builder, page):
@@ -74,6 +81,7 @@ def test_text_builder(source):
     text = (Path(app.outdir) / "fraud.txt").read_text()
     assert PROSE in " ".join(text.split())
     assert "| Holiday peak, 8x the average (assumption)" in text
+    assert "Local: 1 TB on disk" in (Path(app.outdir) / "index.txt").read_text()
 
 
 def test_latex_builder(source):
@@ -83,6 +91,7 @@ def test_latex_builder(source):
     assert "Peak load is 740 authorizations a second" in tex
     assert r"\sphinxcaption{Traffic and latency}" in tex or "Traffic and latency" in tex
     assert r"\$480M" in tex
+    assert r"\chapter{Local: 1 TB on disk}" in tex
     # Fixed column shares, so LaTeX cannot squeeze "8,000,000" into a clipped column.
     assert r"\begin{tabular}[t]{\X{40}{100}\X{18}{100}\X{42}{100}}" in tex
 
@@ -95,3 +104,4 @@ def test_rst2pdf_builder(source, caplog):
     text = pdf_text(app, "numbers-test.pdf")
     assert PROSE in " ".join(text.split())
     assert "Three engineers cost $810k a year." in " ".join(text.split())
+    assert "Local: 1 TB on disk" in text

@@ -46,6 +46,38 @@ def row(*cells: nodes.Node) -> nodes.row:
     return nodes.row("", *(nodes.entry("", cell) for cell in cells))
 
 
+def shown_value(env, node: num_reference) -> str | None:
+    """The role's value as printed, or None if it could not be computed (already reported)."""
+    results = env.domains["numbers"].data["results"]
+    name = node["name"]
+    if name.startswith(BOOK_PREFIX):
+        result, name = results.get(book_page(env)), name[len(BOOK_PREFIX):]
+    else:
+        result = results.get(node["docname"])
+    value = None if result is None else result.values.get(name)
+    try:
+        return None if value is None else format_value(value, node["spec"])
+    except FormatError:
+        return None
+
+
+# A {num} in a heading is copied into tables of contents, which Sphinx resolves
+# after post-transforms; these visitors print its value there.
+def visit_num_html(self, node: num_reference) -> None:
+    self.body.append(self.encode(shown_value(self.builder.env, node) or node["name"]))
+    raise nodes.SkipNode
+
+
+def visit_num_latex(self, node: num_reference) -> None:
+    self.body.append(self.encode(shown_value(self.builder.env, node) or node["name"]))
+    raise nodes.SkipNode
+
+
+def visit_num_text(self, node: num_reference) -> None:
+    self.add_text(shown_value(self.builder.env, node) or node["name"])
+    raise nodes.SkipNode
+
+
 class RenderNumbers(SphinxPostTransform):
     default_priority = 5
 
@@ -64,20 +96,8 @@ class RenderNumbers(SphinxPostTransform):
 
     # -- {num} -----------------------------------------------------------------------
 
-    def value_of(self, docname: str, name: str):
-        if name.startswith(BOOK_PREFIX):
-            result = self.results.get(book_page(self.env))
-            name = name[len(BOOK_PREFIX):]
-        else:
-            result = self.results.get(docname)
-        return None if result is None else result.values.get(name)
-
     def render_value(self, node: num_reference) -> nodes.Node:
-        value = self.value_of(node["docname"], node["name"])
-        try:
-            text = None if value is None else format_value(value, node["spec"])
-        except FormatError:
-            text = None
+        text = shown_value(self.env, node)
         if text is None:  # reported once by the collector; show the name, not a guess
             return nodes.literal(node["name"], node["name"])
         if self.html:
