@@ -67,6 +67,8 @@ def test_comparisons_chain_and_combine():
     ("~5", "disallowed"),
     ("1 in 2", "disallowed"),
     ("1 is 1", "disallowed"),
+    ("sqrt + 1", "disallowed"),
+    ("book * 2", "disallowed"),
     ("3 +* 4", "syntax"),
     ("1 + " * 200 + "1", "out-of-range"),
 ])

@@ -83,3 +83,8 @@ def test_use_problems():
     assert use_problem("peak", "", None, {"peak": 1}) == (
         "no-sheet", "{num} 'peak' is used on a page that defines no numbers; did you mean 'book.peak'?")
     assert use_problem("book.nope", "", page, {"peak": 1})[0] == "unknown-name"
+
+
+def test_a_figure_cannot_take_a_function_name():
+    [problem] = sheet("sqrt = 3  # shadowing a function").problems
+    assert problem.subtype == "redefined" and "reserved" in problem.message

@@ -70,6 +70,7 @@ FUNCTIONS: dict[str, Callable] = {
     "round": bounded_round, "abs": abs, "ab_sample_size": ab_sample_size,
 }
 KEYWORDS = {"ab_sample_size": {"alpha", "power"}}
+RESERVED = {*FUNCTIONS, BOOK}  # names a figure cannot take
 
 BINARY = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
@@ -112,7 +113,14 @@ def parse(source: str) -> Expression:
         raise ExpressionError("syntax", f"syntax error in '{source.strip()}': {detail}") from None
     names: set[str] = set()
     book_names: set[str] = set()
+    # Function names may only be called, and "book" only read from (book.<name>).
+    used_right = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    used_right |= {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in RESERVED and id(node) not in used_right:
+            raise ExpressionError("disallowed", f"'{node.id}' is a function, not a figure; "
+                                  f"call it, e.g. {node.id}(x)" if node.id in FUNCTIONS
+                                  else "'book' alone is not a figure; write book.<name>")
         check_allowed(node, names, book_names)
     return Expression(source.strip(), tree, frozenset(names), frozenset(book_names))
 

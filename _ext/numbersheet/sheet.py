@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .expressions import Expression, ExpressionError, evaluate, parse
+from .expressions import RESERVED, Expression, ExpressionError, evaluate, parse
 from .formatting import FormatError, check_spec, format_value
 
 BOOK_PREFIX = "book."
@@ -69,6 +69,9 @@ def parse_lines(texts: Iterable[tuple[int, str]], block: int) -> tuple[list[Line
         definition = None if claim else DEFINITION.match(code)
         if claim:
             lines.append(Line("claim", "", claim.group("claim").strip(), description, lineno, block))
+        elif definition and definition.group("name").strip() in RESERVED:
+            problems.append(Problem("redefined", f"'{definition.group('name').strip()}' is reserved "
+                                    "(a function, or book); choose another name", lineno))
         elif definition and NAME.match(definition.group("name").strip()):
             name = definition.group("name").strip()
             lines.append(Line("figure", name, definition.group("expr").strip(), description, lineno, block))
