@@ -109,6 +109,18 @@ anchor_aliases: dict[str, str] = {
     "hotel-booking-chatbot-drift": "hotel-booking-chatbot-what-breaks",
     "hotel-booking-chatbot-failure-modes": "hotel-booking-chatbot-what-breaks",
     "hotel-booking-chatbot-signals": "hotel-booking-chatbot-path",
+    "out-of-stock-substitutes-requirements": "out-of-stock-substitutes-clarify",
+    "out-of-stock-substitutes-metrics": "out-of-stock-substitutes-framing",
+    "out-of-stock-substitutes-signals": "out-of-stock-substitutes-framing",
+    "out-of-stock-substitutes-similarity": "out-of-stock-substitutes-models",
+    "out-of-stock-substitutes-ranking": "out-of-stock-substitutes-models",
+    "out-of-stock-substitutes-offline-evaluation": "out-of-stock-substitutes-models",
+    "out-of-stock-substitutes-constraints": "out-of-stock-substitutes-serving",
+    "out-of-stock-substitutes-latency-budget": "out-of-stock-substitutes-budget",
+    "out-of-stock-substitutes-rollout": "out-of-stock-substitutes-launch",
+    "out-of-stock-substitutes-monitoring": "out-of-stock-substitutes-launch",
+    "out-of-stock-substitutes-drift": "out-of-stock-substitutes-launch",
+    "out-of-stock-substitutes-failure-modes": "out-of-stock-substitutes-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
