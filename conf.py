@@ -121,6 +121,15 @@ anchor_aliases: dict[str, str] = {
     "out-of-stock-substitutes-monitoring": "out-of-stock-substitutes-launch",
     "out-of-stock-substitutes-drift": "out-of-stock-substitutes-launch",
     "out-of-stock-substitutes-failure-modes": "out-of-stock-substitutes-what-breaks",
+    "related-searches-requirements": "related-searches-clarify",
+    "related-searches-metrics": "related-searches-framing",
+    "related-searches-offline-evaluation": "related-searches-models",
+    "related-searches-latency-budget": "related-searches-budget",
+    "related-searches-rollout": "related-searches-launch",
+    "related-searches-monitoring": "related-searches-launch",
+    "related-searches-drift": "related-searches-launch",
+    "related-searches-failure-modes": "related-searches-what-breaks",
+    "related-searches-signals": "related-searches-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
