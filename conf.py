@@ -130,6 +130,15 @@ anchor_aliases: dict[str, str] = {
     "related-searches-drift": "related-searches-launch",
     "related-searches-failure-modes": "related-searches-what-breaks",
     "related-searches-signals": "related-searches-path",
+    "text-to-image-search-requirements": "text-to-image-search-clarify",
+    "text-to-image-search-metrics": "text-to-image-search-framing",
+    "text-to-image-search-signals": "text-to-image-search-framing",
+    "text-to-image-search-offline-evaluation": "text-to-image-search-models",
+    "text-to-image-search-latency-budget": "text-to-image-search-budget",
+    "text-to-image-search-rollout": "text-to-image-search-launch",
+    "text-to-image-search-monitoring": "text-to-image-search-launch",
+    "text-to-image-search-drift": "text-to-image-search-launch",
+    "text-to-image-search-failure-modes": "text-to-image-search-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
