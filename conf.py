@@ -139,6 +139,18 @@ anchor_aliases: dict[str, str] = {
     "text-to-image-search-monitoring": "text-to-image-search-launch",
     "text-to-image-search-drift": "text-to-image-search-launch",
     "text-to-image-search-failure-modes": "text-to-image-search-what-breaks",
+    "graded-stories-requirements": "graded-stories-clarify",
+    "graded-stories-metrics": "graded-stories-framing",
+    "graded-stories-offline-evaluation": "graded-stories-framing",
+    "graded-stories-signals": "graded-stories-framing",
+    "graded-stories-difficulty-scoring": "graded-stories-models",
+    "graded-stories-learner-and-shelf": "graded-stories-models",
+    "graded-stories-simplification": "graded-stories-models",
+    "graded-stories-latency-budget": "graded-stories-budget",
+    "graded-stories-rollout": "graded-stories-launch",
+    "graded-stories-monitoring": "graded-stories-what-breaks",
+    "graded-stories-drift": "graded-stories-what-breaks",
+    "graded-stories-failure-modes": "graded-stories-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
