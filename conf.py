@@ -151,6 +151,15 @@ anchor_aliases: dict[str, str] = {
     "graded-stories-monitoring": "graded-stories-what-breaks",
     "graded-stories-drift": "graded-stories-what-breaks",
     "graded-stories-failure-modes": "graded-stories-what-breaks",
+    "trending-hashtags-requirements": "trending-hashtags-clarify",
+    "trending-hashtags-metrics": "trending-hashtags-framing",
+    "trending-hashtags-signals": "trending-hashtags-framing",
+    "trending-hashtags-offline-evaluation": "trending-hashtags-launch",
+    "trending-hashtags-rollout": "trending-hashtags-launch",
+    "trending-hashtags-monitoring": "trending-hashtags-launch",
+    "trending-hashtags-latency-budget": "trending-hashtags-budget",
+    "trending-hashtags-drift": "trending-hashtags-what-breaks",
+    "trending-hashtags-failure-modes": "trending-hashtags-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
