@@ -160,6 +160,19 @@ anchor_aliases: dict[str, str] = {
     "trending-hashtags-latency-budget": "trending-hashtags-budget",
     "trending-hashtags-drift": "trending-hashtags-what-breaks",
     "trending-hashtags-failure-modes": "trending-hashtags-what-breaks",
+    "people-you-may-know-requirements": "people-you-may-know-clarify",
+    "people-you-may-know-metrics": "people-you-may-know-framing",
+    "people-you-may-know-candidates": "people-you-may-know-serving",
+    "people-you-may-know-cold-start": "people-you-may-know-serving",
+    "people-you-may-know-ranking": "people-you-may-know-models",
+    "people-you-may-know-fairness": "people-you-may-know-models",
+    "people-you-may-know-offline-evaluation": "people-you-may-know-models",
+    "people-you-may-know-latency-budget": "people-you-may-know-budget",
+    "people-you-may-know-rollout": "people-you-may-know-launch",
+    "people-you-may-know-monitoring": "people-you-may-know-launch",
+    "people-you-may-know-drift": "people-you-may-know-what-breaks",
+    "people-you-may-know-failure-modes": "people-you-may-know-what-breaks",
+    "people-you-may-know-signals": "people-you-may-know-launch",
 }
 
 # -- Diagrams -----------------------------------------------------------------
