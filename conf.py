@@ -173,6 +173,15 @@ anchor_aliases: dict[str, str] = {
     "people-you-may-know-drift": "people-you-may-know-what-breaks",
     "people-you-may-know-failure-modes": "people-you-may-know-what-breaks",
     "people-you-may-know-signals": "people-you-may-know-launch",
+    "similar-questions-requirements": "similar-questions-clarify",
+    "similar-questions-metrics": "similar-questions-framing",
+    "similar-questions-offline-evaluation": "similar-questions-models",
+    "similar-questions-latency-budget": "similar-questions-budget",
+    "similar-questions-rollout": "similar-questions-launch",
+    "similar-questions-monitoring": "similar-questions-launch",
+    "similar-questions-drift": "similar-questions-what-breaks",
+    "similar-questions-failure-modes": "similar-questions-what-breaks",
+    "similar-questions-signals": "similar-questions-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
