@@ -182,6 +182,15 @@ anchor_aliases: dict[str, str] = {
     "similar-questions-drift": "similar-questions-what-breaks",
     "similar-questions-failure-modes": "similar-questions-what-breaks",
     "similar-questions-signals": "similar-questions-path",
+    "rental-location-search-requirements": "rental-location-search-clarify",
+    "rental-location-search-metrics": "rental-location-search-framing",
+    "rental-location-search-offline-evaluation": "rental-location-search-models",
+    "rental-location-search-latency-budget": "rental-location-search-budget",
+    "rental-location-search-rollout": "rental-location-search-launch",
+    "rental-location-search-monitoring": "rental-location-search-launch",
+    "rental-location-search-drift": "rental-location-search-launch",
+    "rental-location-search-failure-modes": "rental-location-search-what-breaks",
+    "rental-location-search-signals": "rental-location-search-framing",
 }
 
 # -- Diagrams -----------------------------------------------------------------
