@@ -191,6 +191,16 @@ anchor_aliases: dict[str, str] = {
     "rental-location-search-drift": "rental-location-search-launch",
     "rental-location-search-failure-modes": "rental-location-search-what-breaks",
     "rental-location-search-signals": "rental-location-search-framing",
+    "trigger-word-requirements": "trigger-word-clarify",
+    "trigger-word-metrics": "trigger-word-framing",
+    "trigger-word-offline-evaluation": "trigger-word-framing",
+    "trigger-word-signals": "trigger-word-framing",
+    "trigger-word-streaming": "trigger-word-follow-ups",
+    "trigger-word-latency-budget": "trigger-word-budget",
+    "trigger-word-rollout": "trigger-word-launch",
+    "trigger-word-monitoring": "trigger-word-launch",
+    "trigger-word-drift": "trigger-word-launch",
+    "trigger-word-failure-modes": "trigger-word-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
