@@ -201,6 +201,15 @@ anchor_aliases: dict[str, str] = {
     "trigger-word-monitoring": "trigger-word-launch",
     "trigger-word-drift": "trigger-word-launch",
     "trigger-word-failure-modes": "trigger-word-what-breaks",
+    "pool-matching-requirements": "pool-matching-clarify",
+    "pool-matching-metrics": "pool-matching-framing",
+    "pool-matching-signals": "pool-matching-framing",
+    "pool-matching-offline-evaluation": "pool-matching-launch",
+    "pool-matching-rollout": "pool-matching-launch",
+    "pool-matching-monitoring": "pool-matching-launch",
+    "pool-matching-drift": "pool-matching-launch",
+    "pool-matching-latency-budget": "pool-matching-budget",
+    "pool-matching-failure-modes": "pool-matching-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
