@@ -210,6 +210,16 @@ anchor_aliases: dict[str, str] = {
     "pool-matching-drift": "pool-matching-launch",
     "pool-matching-latency-budget": "pool-matching-budget",
     "pool-matching-failure-modes": "pool-matching-what-breaks",
+    "answer-ranking-requirements": "answer-ranking-clarify",
+    "answer-ranking-metrics": "answer-ranking-framing",
+    "answer-ranking-compute-cost": "answer-ranking-budget",
+    "answer-ranking-latency-budget": "answer-ranking-serving",
+    "answer-ranking-offline-evaluation": "answer-ranking-launch",
+    "answer-ranking-rollout": "answer-ranking-launch",
+    "answer-ranking-monitoring": "answer-ranking-launch",
+    "answer-ranking-drift": "answer-ranking-launch",
+    "answer-ranking-failure-modes": "answer-ranking-what-breaks",
+    "answer-ranking-signals": "answer-ranking-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
