@@ -220,6 +220,15 @@ anchor_aliases: dict[str, str] = {
     "answer-ranking-drift": "answer-ranking-launch",
     "answer-ranking-failure-modes": "answer-ranking-what-breaks",
     "answer-ranking-signals": "answer-ranking-path",
+    "fake-schools-requirements": "fake-schools-clarify",
+    "fake-schools-metrics": "fake-schools-framing",
+    "fake-schools-offline-evaluation": "fake-schools-models",
+    "fake-schools-latency-budget": "fake-schools-serving",
+    "fake-schools-rollout": "fake-schools-launch",
+    "fake-schools-monitoring": "fake-schools-launch",
+    "fake-schools-drift": "fake-schools-what-breaks",
+    "fake-schools-failure-modes": "fake-schools-what-breaks",
+    "fake-schools-signals": "fake-schools-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
