@@ -247,8 +247,16 @@ def answer_page(bank) -> str:
 
 
 def body_of(section):
-    """The first element of a section after its heading (not the reveal button)."""
-    return section.locator(":scope > :not(h2, h3, span, button.practice-reveal)").first
+    """The first element of a section's own text (not its heading, sub-sections or reveal button)."""
+    return section.locator(":scope > :not(h2, h3, section, span, button.practice-reveal)").first
+
+
+# The parts practice mode hides: every section with text of its own (sub-sections included),
+# except those inside a folded "Depth on demand", which is one part.
+PARTS = ("article.bd-article > section section:not(details section)"
+         ":has(> :not(h2, h3, section, span, button))")
+# The answer's own text in its box: the card's bullets, or a first-edition summary paragraph.
+SUMMARY = ".qanda-answer > :not(.qanda-title, .qanda-author, button)"
 
 
 def test_practice_mode_hides_answers_and_reveals_one_part_at_a_time(tab, bank):
@@ -259,22 +267,20 @@ def test_practice_mode_hides_answers_and_reveals_one_part_at_a_time(tab, bank):
     expect(toggle).to_have_attribute("aria-pressed", "true")
 
     page = tab.open(answer_page(bank))  # the choice carries over to the answer pages
-    sections = page.locator("article.bd-article > section > section")
-    # Every section with text of its own is a part; sub-sections are parts too.
-    every_section = page.locator("article.bd-article > section section:has(> :not(h2, h3, section, span))")
-    first, second = sections.nth(0), sections.nth(1)
-    summary = page.locator(".qanda-answer > p:not(.qanda-title):not(.qanda-author)").first
+    parts = page.locator(PARTS)
+    first, second = parts.nth(0), parts.nth(1)
+    summary = page.locator(SUMMARY).first
     for hidden in (summary, body_of(first), body_of(second)):
         expect(hidden).to_be_hidden()
     reveal = page.locator("button.practice-reveal")
-    expect(reveal).to_have_count(every_section.count() + 1)  # every part, and the summary
-    expect(first.locator("h2")).to_be_visible()
+    expect(reveal).to_have_count(parts.count() + 1)  # every part, and the summary
+    expect(first.locator(":scope > h2, :scope > h3")).to_be_visible()
 
-    first.locator("button.practice-reveal").click()
+    first.locator(":scope > button.practice-reveal").click()
     expect(body_of(first)).to_be_visible()
     expect(body_of(second)).to_be_hidden()
     expect(summary).to_be_hidden()
-    expect(reveal).to_have_count(every_section.count())
+    expect(reveal).to_have_count(parts.count())
 
     page.locator("button.practice-mode-toggle").click()  # off again: everything shows
     expect(body_of(second)).to_be_visible()
@@ -318,8 +324,8 @@ def test_without_javascript_every_answer_is_shown(browser, base_url, bank):
     try:
         page = tab.open(answer_page(bank))
         expect(page.locator("button.practice-mode-toggle")).to_have_count(0)
-        expect(page.locator(".qanda-answer > p:not(.qanda-title):not(.qanda-author)").first).to_be_visible()
-        expect(body_of(page.locator("article.bd-article > section > section").last)).to_be_visible()
+        expect(page.locator(SUMMARY).first).to_be_visible()
+        expect(body_of(page.locator(PARTS).first)).to_be_visible()
     finally:
         tab.close()
     assert tab.problems == []
