@@ -229,6 +229,16 @@ anchor_aliases: dict[str, str] = {
     "fake-schools-drift": "fake-schools-what-breaks",
     "fake-schools-failure-modes": "fake-schools-what-breaks",
     "fake-schools-signals": "fake-schools-path",
+    "nickname-resolution-requirements": "nickname-resolution-clarify",
+    "nickname-resolution-metrics": "nickname-resolution-framing",
+    "nickname-resolution-thresholds": "nickname-resolution-budget",
+    "nickname-resolution-offline-evaluation": "nickname-resolution-framing",
+    "nickname-resolution-latency-budget": "nickname-resolution-budget",
+    "nickname-resolution-rollout": "nickname-resolution-launch",
+    "nickname-resolution-monitoring": "nickname-resolution-what-breaks",
+    "nickname-resolution-drift": "nickname-resolution-what-breaks",
+    "nickname-resolution-failure-modes": "nickname-resolution-what-breaks",
+    "nickname-resolution-signals": "nickname-resolution-launch",
 }
 
 # -- Diagrams -----------------------------------------------------------------
