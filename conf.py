@@ -239,6 +239,15 @@ anchor_aliases: dict[str, str] = {
     "nickname-resolution-drift": "nickname-resolution-what-breaks",
     "nickname-resolution-failure-modes": "nickname-resolution-what-breaks",
     "nickname-resolution-signals": "nickname-resolution-launch",
+    "viewer-abandonment-requirements": "viewer-abandonment-clarify",
+    "viewer-abandonment-metrics": "viewer-abandonment-framing",
+    "viewer-abandonment-signals": "viewer-abandonment-framing",
+    "viewer-abandonment-offline-evaluation": "viewer-abandonment-models",
+    "viewer-abandonment-latency-budget": "viewer-abandonment-budget",
+    "viewer-abandonment-rollout": "viewer-abandonment-launch",
+    "viewer-abandonment-monitoring": "viewer-abandonment-launch",
+    "viewer-abandonment-drift": "viewer-abandonment-launch",
+    "viewer-abandonment-failure-modes": "viewer-abandonment-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
