@@ -248,6 +248,15 @@ anchor_aliases: dict[str, str] = {
     "viewer-abandonment-monitoring": "viewer-abandonment-launch",
     "viewer-abandonment-drift": "viewer-abandonment-launch",
     "viewer-abandonment-failure-modes": "viewer-abandonment-what-breaks",
+    "document-answer-extraction-requirements": "document-answer-extraction-clarify",
+    "document-answer-extraction-metrics": "document-answer-extraction-framing",
+    "document-answer-extraction-offline-evaluation": "document-answer-extraction-framing",
+    "document-answer-extraction-latency-budget": "document-answer-extraction-budget",
+    "document-answer-extraction-rollout": "document-answer-extraction-launch",
+    "document-answer-extraction-monitoring": "document-answer-extraction-launch",
+    "document-answer-extraction-failure-modes": "document-answer-extraction-what-breaks",
+    "document-answer-extraction-drift": "document-answer-extraction-what-breaks",
+    "document-answer-extraction-signals": "document-answer-extraction-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
