@@ -257,6 +257,15 @@ anchor_aliases: dict[str, str] = {
     "document-answer-extraction-failure-modes": "document-answer-extraction-what-breaks",
     "document-answer-extraction-drift": "document-answer-extraction-what-breaks",
     "document-answer-extraction-signals": "document-answer-extraction-path",
+    "checkout-time-to-purchase-requirements": "checkout-time-to-purchase-clarify",
+    "checkout-time-to-purchase-metrics": "checkout-time-to-purchase-framing",
+    "checkout-time-to-purchase-signals": "checkout-time-to-purchase-framing",
+    "checkout-time-to-purchase-offline-evaluation": "checkout-time-to-purchase-models",
+    "checkout-time-to-purchase-latency-budget": "checkout-time-to-purchase-budget",
+    "checkout-time-to-purchase-rollout": "checkout-time-to-purchase-launch",
+    "checkout-time-to-purchase-monitoring": "checkout-time-to-purchase-what-breaks",
+    "checkout-time-to-purchase-failure-modes": "checkout-time-to-purchase-what-breaks",
+    "checkout-time-to-purchase-drift": "checkout-time-to-purchase-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
