@@ -266,6 +266,16 @@ anchor_aliases: dict[str, str] = {
     "checkout-time-to-purchase-monitoring": "checkout-time-to-purchase-what-breaks",
     "checkout-time-to-purchase-failure-modes": "checkout-time-to-purchase-what-breaks",
     "checkout-time-to-purchase-drift": "checkout-time-to-purchase-what-breaks",
+    "first-app-on-unlock-ceiling": "first-app-on-unlock-framing",
+    "first-app-on-unlock-metrics": "first-app-on-unlock-framing",
+    "first-app-on-unlock-requirements": "first-app-on-unlock-clarify",
+    "first-app-on-unlock-offline-evaluation": "first-app-on-unlock-launch",
+    "first-app-on-unlock-latency-budget": "first-app-on-unlock-budget",
+    "first-app-on-unlock-rollout": "first-app-on-unlock-launch",
+    "first-app-on-unlock-monitoring": "first-app-on-unlock-what-breaks",
+    "first-app-on-unlock-drift": "first-app-on-unlock-what-breaks",
+    "first-app-on-unlock-failure-modes": "first-app-on-unlock-what-breaks",
+    "first-app-on-unlock-signals": "first-app-on-unlock-framing",
 }
 
 # -- Diagrams -----------------------------------------------------------------
