@@ -276,6 +276,15 @@ anchor_aliases: dict[str, str] = {
     "first-app-on-unlock-drift": "first-app-on-unlock-what-breaks",
     "first-app-on-unlock-failure-modes": "first-app-on-unlock-what-breaks",
     "first-app-on-unlock-signals": "first-app-on-unlock-framing",
+    "language-id-requirements": "language-id-clarify",
+    "language-id-metrics": "language-id-framing",
+    "language-id-offline-evaluation": "language-id-framing",
+    "language-id-signals": "language-id-framing",
+    "language-id-latency-budget": "language-id-budget",
+    "language-id-rollout": "language-id-launch",
+    "language-id-drift": "language-id-launch",
+    "language-id-monitoring": "language-id-what-breaks",
+    "language-id-failure-modes": "language-id-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
