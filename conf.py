@@ -285,6 +285,15 @@ anchor_aliases: dict[str, str] = {
     "language-id-drift": "language-id-launch",
     "language-id-monitoring": "language-id-what-breaks",
     "language-id-failure-modes": "language-id-what-breaks",
+    "birthday-inference-requirements": "birthday-inference-framing",
+    "birthday-inference-metrics": "birthday-inference-framing",
+    "birthday-inference-offline-evaluation": "birthday-inference-data",
+    "birthday-inference-latency-budget": "birthday-inference-budget",
+    "birthday-inference-rollout": "birthday-inference-launch",
+    "birthday-inference-monitoring": "birthday-inference-what-breaks",
+    "birthday-inference-drift": "birthday-inference-what-breaks",
+    "birthday-inference-failure-modes": "birthday-inference-what-breaks",
+    "birthday-inference-signals": "birthday-inference-framing",
 }
 
 # -- Diagrams -----------------------------------------------------------------
