@@ -294,6 +294,15 @@ anchor_aliases: dict[str, str] = {
     "birthday-inference-drift": "birthday-inference-what-breaks",
     "birthday-inference-failure-modes": "birthday-inference-what-breaks",
     "birthday-inference-signals": "birthday-inference-framing",
+    "property-investment-requirements": "property-investment-clarify",
+    "property-investment-metrics": "property-investment-framing",
+    "property-investment-signals": "property-investment-framing",
+    "property-investment-offline-evaluation": "property-investment-data",
+    "property-investment-latency-budget": "property-investment-budget",
+    "property-investment-rollout": "property-investment-launch",
+    "property-investment-monitoring": "property-investment-what-breaks",
+    "property-investment-drift": "property-investment-what-breaks",
+    "property-investment-failure-modes": "property-investment-what-breaks",
 }
 
 # -- Diagrams -----------------------------------------------------------------
