@@ -303,6 +303,15 @@ anchor_aliases: dict[str, str] = {
     "property-investment-monitoring": "property-investment-what-breaks",
     "property-investment-drift": "property-investment-what-breaks",
     "property-investment-failure-modes": "property-investment-what-breaks",
+    "open-set-cifar-requirements": "open-set-cifar-clarify",
+    "open-set-cifar-metrics": "open-set-cifar-framing",
+    "open-set-cifar-offline-evaluation": "open-set-cifar-framing",
+    "open-set-cifar-latency-budget": "open-set-cifar-budget",
+    "open-set-cifar-rollout": "open-set-cifar-launch",
+    "open-set-cifar-monitoring": "open-set-cifar-what-breaks",
+    "open-set-cifar-drift": "open-set-cifar-what-breaks",
+    "open-set-cifar-failure-modes": "open-set-cifar-what-breaks",
+    "open-set-cifar-signals": "open-set-cifar-path",
 }
 
 # -- Diagrams -----------------------------------------------------------------
