@@ -52,7 +52,8 @@ def format_value(value, spec: str) -> str:
         scale = spec[1:]
         if scale and scale not in SCALES:
             raise FormatError(unknown_spec(spec))
-        return "$" + house_style(value / SCALES[scale]) + scale if scale else "$" + house_style(value)
+        sign = "-" if value < 0 else ""  # -$213, not $-213
+        return sign + "$" + house_style(abs(value) / SCALES.get(scale, 1)) + scale
     if spec in SCALES:
         return house_style(value / SCALES[spec]) + spec
     if spec == "x":
