@@ -332,6 +332,15 @@ anchor_aliases: dict[str, str] = {
     "word-sense-jaguar-drift": "word-sense-jaguar-what-breaks",
     "word-sense-jaguar-failure-modes": "word-sense-jaguar-what-breaks",
     "word-sense-jaguar-signals": "word-sense-jaguar-path",
+    "shape-classifier-requirements": "shape-classifier-clarify",
+    "shape-classifier-metrics": "shape-classifier-framing",
+    "shape-classifier-offline-evaluation": "shape-classifier-data",
+    "shape-classifier-latency-budget": "shape-classifier-budget",
+    "shape-classifier-rollout": "shape-classifier-launch",
+    "shape-classifier-monitoring": "shape-classifier-launch",
+    "shape-classifier-drift": "shape-classifier-what-breaks",
+    "shape-classifier-failure-modes": "shape-classifier-what-breaks",
+    "shape-classifier-signals": "shape-classifier-framing",
 }
 
 # -- Diagrams -----------------------------------------------------------------
