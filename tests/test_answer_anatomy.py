@@ -1,8 +1,4 @@
-"""Second-edition answers follow the anatomy: card, 45-minute path, depth on demand.
-
-An answer opts in by having a numbers sheet (tests/test_book_content.py keeps the
-first edition's 17-part checks for the others until they are rewritten).
-"""
+"""Every worked answer follows the anatomy: card, 45-minute path, depth on demand."""
 
 from __future__ import annotations
 
@@ -13,7 +9,7 @@ from collections import Counter
 import pytest
 
 from .book_helpers import BOOK_ROOT, checked_links, external_urls, prose_words_in
-from .test_book_content import ANSWERED, SECOND_EDITION, answer_page
+from .test_book_content import ANSWERED, answer_page
 
 sys.path.insert(0, str(BOOK_ROOT / "scripts"))
 from numbers_check import check_page, sheet_lines  # noqa: E402
@@ -56,13 +52,13 @@ def difficulty(label: str) -> str:
     return re.search(r"^:difficulty:\s*(\w+)", page, re.M).group(1)
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_sections_are_labeled_and_in_order(label):
     found = re.findall(rf"^\({re.escape(label)}-([a-z-]+)\)=\s*\n#+\s", text_of(label), flags=re.M)
     assert [part for part in found if part not in OPTIONAL] == LAYOUT
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_card_is_short_bullets_with_every_lead_and_three_numbers(label):
     body = [line for line in card(label).splitlines() if line.strip() and not line.startswith(":")]
     assert all(line.startswith(("- ", "  ")) for line in body), body
@@ -72,7 +68,7 @@ def test_card_is_short_bullets_with_every_lead_and_three_numbers(label):
     assert len(re.findall(r"\{num\}`", card(label))) >= 3
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_path_fits_its_length_and_45_minutes(label):
     path = section(label, "path")
     assert prose_words_in(path) <= PATH_WORDS[difficulty(label)]
@@ -80,36 +76,36 @@ def test_path_fits_its_length_and_45_minutes(label):
     assert len(minutes) == len(PATH_BLOCKS) and sum(minutes) <= 45
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 @pytest.mark.parametrize("block", PATH_BLOCKS)
 def test_each_block_says_what_to_write_and_what_to_skip(label, block):
     text = section(label, block)
     assert "**On the whiteboard:**" in text and "**If time is short:**" in text
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_model_ladder_is_a_table_of_gain_and_cost(label):
     assert LADDER in section(label, "models")
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_serving_block_has_one_diagram(label):
     assert section(label, "serving").count("```{graphviz}") == 1
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_launch_links_the_playbook(label):
     assert "serving-launch-playbook" in section(label, "launch")
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_depth_is_folded_and_fits_its_length(label):
     depth = section(label, "depth")
     assert re.search(r"^:::\{collapsed-section\}", depth, flags=re.M)
     assert prose_words_in(depth) <= DEPTH_WORDS
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_numbers_sheet_is_full_and_clean(label):
     lines, _, _ = sheet_lines(text_of(label))
     assert sum(line.kind == "figure" for line in lines) >= 12
@@ -119,12 +115,12 @@ def test_numbers_sheet_is_full_and_clean(label):
     assert problems == [] and all(result.holds.values())
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_what_breaks_is_one_table(label):
     assert FAILURE_TABLE in section(label, "what-breaks")
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_at_least_three_follow_ups(label):
     assert len(re.findall(r"^- ", section(label, "follow-ups"), flags=re.M)) >= 3
 
@@ -133,7 +129,7 @@ def citing_answers() -> Counter:
     return Counter(url for label in ANSWERED for url in set(external_urls(answer_page(label))))
 
 
-@pytest.mark.parametrize("label", SECOND_EDITION)
+@pytest.mark.parametrize("label", ANSWERED)
 def test_further_reading_has_two_checked_sources_specific_to_the_problem(label):
     cited_by = citing_answers()
     urls = set(external_urls(answer_page(label))) & set(external_urls_in(section(label, "further-reading")))
