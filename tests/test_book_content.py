@@ -29,12 +29,15 @@ QUESTION_NUMBERS = {label: number for number, label in enumerate([
     "harmful-content", "fake-accounts", "rag-internal-docs", "llm-smart-compose", "support-agent",
     "street-imagery-blurring", "voice-query-asr", "eta-prediction", "demand-forecasting",
 ], start=1)}
-# Worked answers so far: questions 1-27 (28-40 come in later issues).
-ANSWERED = [label for label, number in QUESTION_NUMBERS.items() if number <= 27]
 
 
 def answer_page(label: str) -> Path:
     return BOOK_ROOT / "answers" / f"{label}.md"
+
+
+# Every question with a worked answer page is held to what follows; a new answer is checked
+# as soon as its page exists.
+ANSWERED = [label for label in QUESTION_NUMBERS if answer_page(label).exists()]
 
 
 @pytest.mark.parametrize("stage", MINIMUM_WORDS)
