@@ -18,7 +18,6 @@ OPTION = re.compile(r"^\s*:[\w-]+:")
 FENCE_LINE = re.compile(r"^\s*:{3,}")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 NUMBERS_SHEET = re.compile(r"^\s*(:{3,})\{numbers\}")
-NUM_ROLE = re.compile(r"\{num\}`[^`]*`")  # a reader sees one value, not its markup
 
 
 def prose_words(path: Path) -> int:
@@ -40,7 +39,8 @@ def prose_words_in(text: str) -> int:
             continue
         if TABLE_RULE.match(stripped):
             continue
-        count += len(WORD.findall(NUM_ROLE.sub("0", URL.sub("", line))))
+        # A {num} role is one value to a reader, not its markup.
+        count += len(WORD.findall(check_sources.NUM_ROLE.sub("0", URL.sub("", line))))
     return count
 
 

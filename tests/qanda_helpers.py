@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -53,3 +55,10 @@ def pdf_text(app: SphinxTestApp, name: str) -> str:
     """The text of an rst2pdf output, as pdftotext reads it."""
     return subprocess.run(["pdftotext", str(Path(app.outdir) / name), "-"],
                           capture_output=True, text=True, check=True).stdout
+
+
+def write(path: Path, text: str) -> None:
+    """Change a source file so that Sphinx sees it as changed, even within one clock tick."""
+    path.write_text(text, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .qanda_helpers import build, clean_build_of, copy_root, html_pages
-from .test_qanda_incremental import write
+from .qanda_helpers import build, clean_build_of, copy_root, html_pages, write
 
 
 def outputs(outdir: Path) -> dict[str, str]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pytest
 
-from .qanda_helpers import build, clean_build_of, copy_root, html_pages
+from .qanda_helpers import build, clean_build_of, copy_root, html_pages, write
 
 NEW_ANSWER = """# Demand answer
 
@@ -18,17 +16,6 @@ NEW_ANSWER = """# Demand answer
 Forecast per store with a gradient-boosted model.
 ::::
 """
-
-
-def touch_later(path: Path) -> None:
-    """Make sure Sphinx sees the file as changed, even within the same clock tick."""
-    later = time.time() + 5
-    os.utime(path, (later, later))
-
-
-def write(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-    touch_later(path)
 
 
 def add_answer(src: Path) -> None:

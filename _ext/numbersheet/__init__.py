@@ -17,7 +17,7 @@ from .directives import NumbersDirective
 from .domain import NumbersDomain
 from .export import write_numbers_json
 from .nodes import num_reference
-from .render import RenderNumbers, visit_num_html, visit_num_latex, visit_num_text
+from .render import RenderNumbers, visit_num_encoded, visit_num_text
 from .roles import NumRole
 
 __version__ = "1.0.0"
@@ -28,7 +28,7 @@ def setup(app):
     app.add_domain(NumbersDomain)
     app.add_directive("numbers", NumbersDirective)
     app.add_role("num", NumRole())
-    app.add_node(num_reference, html=(visit_num_html, None), latex=(visit_num_latex, None),
+    app.add_node(num_reference, html=(visit_num_encoded, None), latex=(visit_num_encoded, None),
                  text=(visit_num_text, None))
     app.add_env_collector(NumbersCollector)
     app.add_post_transform(RenderNumbers)

@@ -63,18 +63,17 @@ def shown_value(env, node: num_reference) -> str | None:
 
 # A {num} in a heading is copied into tables of contents, which Sphinx resolves
 # after post-transforms; these visitors print its value there.
-def visit_num_html(self, node: num_reference) -> None:
-    self.body.append(self.encode(shown_value(self.builder.env, node) or node["name"]))
-    raise nodes.SkipNode
+def toc_text(translator, node: num_reference) -> str:
+    return shown_value(translator.builder.env, node) or node["name"]
 
 
-def visit_num_latex(self, node: num_reference) -> None:
-    self.body.append(self.encode(shown_value(self.builder.env, node) or node["name"]))
+def visit_num_encoded(self, node: num_reference) -> None:  # HTML and LaTeX writers both encode text
+    self.body.append(self.encode(toc_text(self, node)))
     raise nodes.SkipNode
 
 
 def visit_num_text(self, node: num_reference) -> None:
-    self.add_text(shown_value(self.builder.env, node) or node["name"])
+    self.add_text(toc_text(self, node))
     raise nodes.SkipNode
 
 
