@@ -20,3 +20,11 @@ class DomainCollector(EnvironmentCollector):
 
     def process_doc(self, app, doctree) -> None:
         pass
+
+
+def output_key(app) -> str:
+    """Names one output: builds that share a doctree folder (``sphinx-build -M``,
+    Read the Docs) share the environment, so what each output last showed is
+    recorded under its own key, or one builder's run would consume a change
+    that another's pages still need."""
+    return f"{app.builder.name}:{app.outdir}"

@@ -31,28 +31,28 @@ def warnings_for(result, page):
 
 
 CASES = [
-    ("missing-title", 3, "missing-title", "question in missing-title.md:3 has no title"),
-    ("missing-label", 3, "missing-label", "question in missing-label.md:3 has no :label: option"),
+    ("missing-title", 3, "missing-title", "question has no title"),
+    ("missing-label", 3, "missing-label", "question has no :label: option"),
     ("not-kebab", 3, "label-not-kebab-case", "has label 'Fraud_Detection', which is not kebab-case"),
     ("duplicate-question", 3, "duplicate-question",
-     "question label 'fraud-detection' in duplicate-question.md:3 is already used by question 1 in index.md:9"),
+     "question label 'fraud-detection' is already used by question 1 in index.md:9"),
     ("duplicate-answer", 8, "duplicate-answer",
-     "answer label 'answer-fraud-detection' in duplicate-answer.md:8 is already in use"),
+     "answer label 'answer-fraud-detection' is already in use"),
     ("unknown-stage", 3, "unknown-stage", "unknown stage 'modelling' (allowed: project-setup, data-pipeline, "
      "modeling, serving); did you mean 'modeling'?"),
     ("unknown-difficulty", 3, "unknown-difficulty", "unknown difficulty 'brutal' (allowed: easy, medium, hard)"),
     ("answer-no-argument", 3, "missing-question", "does not say which question it answers"),
     ("answer-unknown-question", 3, "unknown-question",
-     "answer in answer-unknown-question.md:3 refers to unknown question 'fraud-detecton'; "
+     "answer refers to unknown question 'fraud-detecton'; "
      "did you mean 'fraud-detection'?"),
     ("role-unknown-question", 3, "unknown-question-reference",
      "refers to unknown question 'fraud-detectio'; did you mean 'fraud-detection'?"),
     ("role-unknown-answer", 3, "unknown-answer-reference", "refers to unknown answer 'answer-nothing'"),
-    ("empty-question", 3, "empty-body", "question in empty-question.md:3 has an empty body"),
-    ("empty-answer", 3, "empty-body", "answer in empty-answer.md:3 has an empty body"),
-    ("nested-question", 8, "nested", "question in nested-question.md:8 is nested in a question"),
-    ("question-in-answer", 8, "nested", "question in question-in-answer.md:8 is nested in an answer"),
-    ("nested-answer", 8, "nested", "answer in nested-answer.md:8 is nested in another answer"),
+    ("empty-question", 3, "empty-body", "question has an empty body"),
+    ("empty-answer", 3, "empty-body", "answer has an empty body"),
+    ("nested-question", 8, "nested", "question is nested in a question"),
+    ("question-in-answer", 8, "nested", "question is nested in an answer"),
+    ("nested-answer", 8, "nested", "answer is nested in another answer"),
     ("unknown-option", 3, "unknown-option", "has unknown option ':dificulty:'"),
 ]
 
@@ -69,6 +69,13 @@ def test_misuse_gives_one_located_warning(result, page, line, subtype, message):
 def test_every_warning_is_a_located_qanda_warning(result):
     _, lines = result
     assert lines and all(WARNING.match(line) for line in lines), lines
+
+
+def test_no_warning_repeats_its_own_location(result):
+    _, lines = result
+    for line in lines:
+        match = WARNING.match(line)
+        assert Path(match["path"]).name + ":" not in match["message"], line
 
 
 def test_build_goes_on_and_numbers_the_valid_questions(result):

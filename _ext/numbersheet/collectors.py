@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from domain_collector import DomainCollector
+from domain_collector import DomainCollector, output_key
 
 from .messages import warn
 from .sheet import BOOK_PREFIX, Result, evaluate_page, use_problem
@@ -73,7 +73,7 @@ def book_names_shown(docname: str, data: dict, results: dict[str, Result]) -> se
 def changed_outputs(app, env, data: dict, results: dict[str, Result]) -> list[str]:
     """Pages whose book-wide values changed since this builder last wrote them."""
     book = book_values(results, book_page(env)) or {}
-    written = data["written"].setdefault(f"{app.builder.name}:{app.outdir}", {})
+    written = data["written"].setdefault(output_key(app), {})
     changed = []
     for docname in sorted((set(results) | set(data["uses"])) & env.found_docs):
         shown = sorted((n, repr(book.get(n))) for n in book_names_shown(docname, data, results))

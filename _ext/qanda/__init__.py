@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .collectors import QandaCollector
+from .config import check_config
 from .directives import AnswerDirective, QuestionDirective, QuestionListDirective
 from .domain import QandaDomain
 from .export import write_questions_json
-from .nodes import answer_dropdown, depart_answer_dropdown_html, visit_answer_dropdown_html
+from .nodes import answer_dropdown, depart_answer_dropdown_html, qanda_reference, visit_answer_dropdown_html
 from .render import RenderQanda
 from .roles import QandaRole
 
@@ -34,12 +35,14 @@ def add_static_files(app) -> None:
 def setup(app):
     app.add_config_value("qanda_stages", [], "env", types=[list])
     app.add_config_value("qanda_contribute_url", "", "html", types=[str])
+    app.connect("config-inited", check_config)
     app.add_domain(QandaDomain)
     app.add_directive("question", QuestionDirective)
     app.add_directive("answer", AnswerDirective)
     app.add_directive("questionlist", QuestionListDirective)
     app.add_role("question", QandaRole("question"))
     app.add_role("answer", QandaRole("answer"))
+    app.add_node(qanda_reference)  # may reach writers in titles; written as inline
     app.add_node(answer_dropdown, html=(visit_answer_dropdown_html, depart_answer_dropdown_html))
     app.add_env_collector(QandaCollector)
     app.add_post_transform(RenderQanda)
@@ -47,7 +50,7 @@ def setup(app):
     app.connect("build-finished", write_questions_json)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ class Question:
     difficulty: str
     domain: str
     docname: str
+    source: str
     lineno: int
     number: int
     answers: tuple[str, ...] = ()
@@ -44,6 +45,7 @@ class Answer:
     question: str
     author: str
     docname: str
+    source: str
     lineno: int
     number: str  # "12" when it is the only answer, "12.2" for the second of several
     question_heading: str = ""
@@ -70,8 +72,12 @@ class Answer:
 class Problem:
     subtype: str
     message: str
-    docname: str
+    source: str  # relative to the source folder
     lineno: int
+
+    @classmethod
+    def at(cls, record: Mapping[str, Any], subtype: str, message: str) -> Problem:
+        return cls(subtype, message, record["source"], record["lineno"])
 
 
 @dataclass
@@ -82,6 +88,8 @@ class Catalog:
     question_at: dict[tuple[str, int], str] = field(default_factory=dict)
     answer_at: dict[tuple[str, int], str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # labels of questions that this output leaves out (inside ``only`` for other builders)
+    left_out: set[str] = field(default_factory=set)
 
     def __reduce__(self):
         # Derived data: the collector rebuilds it after every read, before any
@@ -103,6 +111,7 @@ class Catalog:
         shown = {
             "questions": [asdict(q) | {"lineno": 0} for q in self.in_book_order()],
             "answers": [asdict(a) | {"lineno": 0} for _, a in sorted(self.answers.items())],
+            "left_out": sorted(self.left_out),
         }
         return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
 
@@ -126,58 +135,69 @@ def build_catalog(
     order: Sequence[str],
     question_records: Mapping[str, list[dict[str, Any]]],
     answer_records: Mapping[str, list[dict[str, Any]]],
-    source_path,
+    shown: Callable[[Mapping[str, Any]], bool] = lambda record: True,
 ) -> Catalog:
     """Number questions in book order and attach answers; record problems as it goes.
 
-    ``source_path(docname)`` gives the path shown in messages.
+    ``shown(record)`` says whether this output includes the record (``only``).
     """
     catalog = Catalog()
-    _number_questions(catalog, order, question_records, source_path)
-    _attach_answers(catalog, order, answer_records, source_path)
+    _number_questions(catalog, order, question_records, shown)
+    _attach_answers(catalog, order, answer_records, shown)
     return catalog
 
 
-def _number_questions(catalog, order, records, source_path) -> None:
+def _number_questions(catalog, order, records, shown) -> None:
     for docname in order:
         for record in records.get(docname, ()):
             label = record["label"]
+            if not shown(record):
+                catalog.left_out.add(label)
+                continue
             first = catalog.questions.get(label)
             if first is not None:
-                catalog.problems.append(Problem(
-                    "duplicate-question",
-                    f"question label '{label}' in {source_path(docname)}:{record['lineno']} is "
-                    f"already used by question {first.number} in "
-                    f"{source_path(first.docname)}:{first.lineno}; labels must be unique",
-                    docname, record["lineno"]))
+                catalog.problems.append(Problem.at(
+                    record, "duplicate-question",
+                    f"question label '{label}' is already used by question {first.number} in "
+                    f"{first.source}:{first.lineno}; labels must be unique"))
                 continue
             catalog.questions[label] = Question(
                 label=label, title=record["title"], stages=tuple(record["stages"]),
                 difficulty=record["difficulty"], domain=record["domain"], docname=docname,
-                lineno=record["lineno"], number=len(catalog.questions) + 1)
+                source=record["source"], lineno=record["lineno"], number=len(catalog.questions) + 1)
             catalog.question_at[(docname, record["position"])] = label
+    catalog.left_out -= set(catalog.questions)
 
 
-def _attach_answers(catalog, order, records, source_path) -> None:
+def _answer_problem(catalog, record, taken) -> Problem | None:
+    label, target = record["label"], record["question"]
+    if label in catalog.questions or label in taken:
+        return Problem.at(record, "duplicate-answer",
+                          f"answer label '{label}' is already in use; a second answer to "
+                          "the same question needs its own ':label:'")
+    if target in catalog.left_out:
+        return Problem.at(record, "question-left-out",
+                          f"answer refers to question '{target}', which an 'only' directive "
+                          "leaves out of this output; put the answer under the same condition")
+    if target not in catalog.questions:
+        return Problem.at(record, "unknown-question",
+                          f"answer refers to unknown question '{target}'"
+                          f"{did_you_mean(target, catalog.questions)}")
+    return None
+
+
+def _attach_answers(catalog, order, records, shown) -> None:
     accepted: list[tuple[str, int, dict[str, Any]]] = []
     taken: set[str] = set()
     for docname in order:
         for record in records.get(docname, ()):
-            label, target = record["label"], record["question"]
-            where = f"{source_path(docname)}:{record['lineno']}"
-            if label in catalog.questions or label in taken:
-                catalog.problems.append(Problem(
-                    "duplicate-answer",
-                    f"answer label '{label}' in {where} is already in use; a second answer to "
-                    f"the same question needs its own ':label:'", docname, record["lineno"]))
+            if not shown(record):
                 continue
-            if target not in catalog.questions:
-                catalog.problems.append(Problem(
-                    "unknown-question",
-                    f"answer in {where} refers to unknown question '{target}'"
-                    f"{did_you_mean(target, catalog.questions)}", docname, record["lineno"]))
+            problem = _answer_problem(catalog, record, taken)
+            if problem:
+                catalog.problems.append(problem)
                 continue
-            taken.add(label)
+            taken.add(record["label"])
             accepted.append((docname, record["position"], record))
     by_question: dict[str, list[str]] = {}
     for _, _, record in accepted:
@@ -190,7 +210,7 @@ def _attach_answers(catalog, order, records, source_path) -> None:
             number += f".{siblings.index(record['label']) + 1}"
         catalog.answers[record["label"]] = Answer(
             label=record["label"], question=question.label, author=record["author"],
-            docname=docname, lineno=record["lineno"], number=number,
+            docname=docname, source=record["source"], lineno=record["lineno"], number=number,
             question_heading=question.heading)
         catalog.answer_at[(docname, position)] = record["label"]
     for label, answers in by_question.items():

@@ -44,10 +44,6 @@ class QandaDirective(SphinxDirective):
         super().__init_subclass__(**kwargs)
         cls.option_spec = AnyOptionSpec({name: directives.unchanged for name in cls.known_options})
 
-    @property
-    def where(self) -> str:
-        return f"{self.env.doc2path(self.env.docname, False).as_posix()}:{self.lineno}"
-
     def warn(self, subtype: str, message: str) -> None:
         warn(subtype, message, self.get_location())
 
@@ -56,7 +52,7 @@ class QandaDirective(SphinxDirective):
             allowed = ", ".join(self.known_options)
             self.warn(
                 "unknown-option",
-                f"{self.name} in {self.where} has unknown option ':{name}:' "
+                f"{self.name} has unknown option ':{name}:' "
                 f"(allowed: {allowed}){did_you_mean(name, self.known_options)}",
             )
 
@@ -64,11 +60,11 @@ class QandaDirective(SphinxDirective):
         label = (self.options.get("label") or "").strip()
         if not label:
             if required:
-                self.warn("missing-label", f"{self.name} in {self.where} has no :label: option; "
+                self.warn("missing-label", f"{self.name} has no :label: option; "
                           "add a kebab-case label such as ':label: card-fraud'")
             return None
         if not KEBAB_CASE.match(label):
-            self.warn("label-not-kebab-case", f"{self.name} in {self.where} has label '{label}', "
+            self.warn("label-not-kebab-case", f"{self.name} has label '{label}', "
                       "which is not kebab-case (lowercase words joined by hyphens)")
             return None
         return label
@@ -81,7 +77,7 @@ class QandaDirective(SphinxDirective):
         finally:
             stack.pop()
         if not body:
-            self.warn("empty-body", f"{self.name} in {self.where} has an empty body")
+            self.warn("empty-body", f"{self.name} has an empty body")
         return body
 
     def nested_in(self) -> list[str]:
@@ -103,14 +99,14 @@ class QuestionDirective(QandaDirective):
         self.check_unknown_options()
         enclosing = self.nested_in()
         if enclosing:
-            self.warn("nested", f"question in {self.where} is nested in {'an' if enclosing[-1] == 'answer' else 'a'} "
+            self.warn("nested", f"question is nested in {'an' if enclosing[-1] == 'answer' else 'a'} "
                       f"{enclosing[-1]}; "
                       "questions must stand at the top level of a page")
             return [nodes.container("", *self.parse_body("question"))]
         title = " ".join(self.arguments).strip()
         label = self.label_option(required=True)
         if not title:
-            self.warn("missing-title", f"question in {self.where} has no title; "
+            self.warn("missing-title", f"question has no title; "
                       "write it after the directive name, e.g. ':::{question} Detect card fraud'")
         node = question_node(
             label=label or "",
@@ -134,14 +130,14 @@ class QuestionDirective(QandaDirective):
             if stage in allowed:
                 stages.append(stage)
             else:
-                self.warn("unknown-stage", f"question in {self.where} has unknown stage '{stage}' "
+                self.warn("unknown-stage", f"question has unknown stage '{stage}' "
                           f"(allowed: {', '.join(allowed)}){did_you_mean(stage, allowed)}")
         return stages
 
     def difficulty(self) -> str:
         difficulty = (self.options.get("difficulty") or "").strip()
         if difficulty and difficulty not in DIFFICULTIES:
-            self.warn("unknown-difficulty", f"question in {self.where} has unknown difficulty "
+            self.warn("unknown-difficulty", f"question has unknown difficulty "
                       f"'{difficulty}' (allowed: {', '.join(DIFFICULTIES)})")
             return ""
         return difficulty
@@ -153,17 +149,17 @@ class AnswerDirective(QandaDirective):
     def run(self) -> list[nodes.Node]:
         self.check_unknown_options()
         if "answer" in self.nested_in():
-            self.warn("nested", f"answer in {self.where} is nested in another answer")
+            self.warn("nested", f"answer is nested in another answer")
             return [nodes.container("", *self.parse_body("answer"))]
         question = " ".join(self.arguments).strip()
         if not question:
-            self.warn("missing-question", f"answer in {self.where} does not say which question it "
+            self.warn("missing-question", f"answer does not say which question it "
                       "answers; give the question's label, e.g. '::::{answer} card-fraud'")
             return [nodes.container("", *self.parse_body("answer"))]
         label = self.label_option(required=False)
         if label is None and (self.options.get("label") or "").strip():
             return [nodes.container("", *self.parse_body("answer"))]
-        classes = (self.options.get("class") or "").split()
+        classes = self.classes()
         node = answer_node(
             label=label or f"answer-{question}",
             question=question,
@@ -174,6 +170,16 @@ class AnswerDirective(QandaDirective):
         self.place(node, "answer")
         node += self.parse_body("answer")
         return [node]
+
+
+    def classes(self) -> list[str]:
+        """Class names as docutils normalizes them: they reach HTML and LaTeX verbatim."""
+        try:
+            return directives.class_option(self.options.get("class") or "")
+        except ValueError:
+            self.warn("bad-class", f"answer has class '{self.options['class']}', which gives no "
+                      "valid class name; use words of letters, digits and hyphens")
+            return []
 
 
 class QuestionListDirective(QandaDirective):
@@ -187,11 +193,11 @@ class QuestionListDirective(QandaDirective):
         difficulty = (self.options.get("difficulty") or "").strip()
         allowed = list(self.config.qanda_stages)
         if stage and stage not in allowed:
-            self.warn("unknown-stage", f"questionlist in {self.where} filters on unknown stage "
+            self.warn("unknown-stage", f"questionlist filters on unknown stage "
                       f"'{stage}' (allowed: {', '.join(allowed)}){did_you_mean(stage, allowed)}")
             stage = ""
         if difficulty and difficulty not in DIFFICULTIES:
-            self.warn("unknown-difficulty", f"questionlist in {self.where} filters on unknown "
+            self.warn("unknown-difficulty", f"questionlist filters on unknown "
                       f"difficulty '{difficulty}' (allowed: {', '.join(DIFFICULTIES)})")
             difficulty = ""
         node = questionlist_node(stage=stage, difficulty=difficulty)

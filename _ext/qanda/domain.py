@@ -10,9 +10,11 @@ book-wide view (numbers, answer lists) is derived from these records in
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
@@ -35,9 +37,10 @@ class QandaDomain(Domain):
         "answers": {},  # docname -> [answer record, ...] in document order
         "users": set(),  # docnames whose output shows book-wide question data
         "catalog": None,  # derived after each read by the collector
-        "fingerprint": "",  # of the catalog the current outputs were written from
+        "written": {},  # builder:outdir -> fingerprint of the catalog its outputs show
+        "claimed": {},  # question label -> the std label entries the collector added
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def catalog(self):
@@ -56,13 +59,12 @@ class QandaDomain(Domain):
         self.data["users"].update(set(otherdata["users"]) & set(docnames))
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
-        questions = [question_record(node) for node in document.findall(question_node)]
-        answers = [answer_record(node) for node in document.findall(answer_node)]
+        questions = [question_record(env, node) for node in document.findall(question_node)]
+        answers = [answer_record(env, node) for node in document.findall(answer_node)]
         if questions:
             self.data["questions"][docname] = questions
         if answers:
             self.data["answers"][docname] = answers
-        register_as_std_labels(env, docname, questions)
         if any(True for _ in document.findall(lambda n: isinstance(n, QANDA_NODES))):
             self.data["users"].add(docname)
 
@@ -81,36 +83,35 @@ class QandaDomain(Domain):
         return make_refnode(builder, fromdocname, entry.docname, target, contnode, entry.heading)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
-        results = []
-        for typ in ("question", "answer"):
-            found = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
-            if found is not None:
-                results.append((f"qanda:{typ}", found))
-        return results
+        # A question is also a std label, which {any} already finds: offering it
+        # twice would make every {any} on a question "more than one target".
+        found = self.resolve_xref(env, fromdocname, builder, "answer", target, node, contnode)
+        return [("qanda:answer", found)] if found is not None else []
 
 
-def register_as_std_labels(env, docname: str, records: list[dict[str, Any]]) -> None:
-    """Questions are also ``std:label`` targets.
-
-    That makes ``{ref}`card-fraud``` work in the book, and lets any other Sphinx
-    project cite a question through intersphinx without loading this extension.
-    The collector puts the numbered heading in once the whole book is known. A
-    section label of the same name keeps its place. Answers stay ``qanda:answer``
-    objects only: they are cited through their question, or by URL.
-    """
-    std = env.domains.standard_domain
-    for record in records:
-        label = record["label"]
-        if label not in std.anonlabels:
-            std.anonlabels[label] = (docname, label)
-            std.labels[label] = (docname, label, record.get("title", label))
-
-
-def question_record(node: question_node) -> dict[str, Any]:
+def question_record(env, node: question_node) -> dict[str, Any]:
     keys = ("label", "title", "stages", "difficulty", "domain", "position")
-    return {key: node[key] for key in keys} | {"lineno": node.line or 0}
+    return {key: node[key] for key in keys} | placement(env, node)
 
 
-def answer_record(node: answer_node) -> dict[str, Any]:
+def answer_record(env, node: answer_node) -> dict[str, Any]:
     keys = ("label", "question", "author", "position")
-    return {key: node[key] for key in keys} | {"lineno": node.line or 0}
+    return {key: node[key] for key in keys} | placement(env, node)
+
+
+def placement(env, node: nodes.Element) -> dict[str, Any]:
+    """Where a record's source text is (an included file, not the page that includes it)
+    and the ``only`` conditions around it, which each builder evaluates for itself."""
+    source = Path(node.source) if node.source else env.doc2path(env.docname)
+    try:
+        source = source.resolve().relative_to(Path(env.srcdir).resolve())
+    except ValueError:  # included from outside the source folder
+        pass
+    only = [parent["expr"] for parent in ancestors(node) if isinstance(parent, addnodes.only)]
+    return {"source": source.as_posix(), "lineno": node.line or 0, "only": only}
+
+
+def ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node

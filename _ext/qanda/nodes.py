@@ -4,6 +4,11 @@ The directives and roles leave these placeholders in the pickled doctrees; the
 post-transform in :mod:`qanda.render` replaces them with standard docutils nodes
 at write time, once every question has its number. Only ``answer_dropdown``
 survives into a writer, and only into HTML ones.
+
+One placeholder can escape the post-transform: a role in a heading is copied
+into the page's title and table-of-contents entries, which Sphinx writes
+without post-transforms. ``qanda_reference`` is therefore an ``inline``: every
+writer that meets it there writes its text, which the collector keeps current.
 """
 
 from __future__ import annotations
@@ -23,8 +28,11 @@ class questionlist_node(nodes.General, nodes.Element):
     """Placeholder for a list of questions; attributes: stage, difficulty."""
 
 
-class qanda_reference(nodes.Inline, nodes.TextElement):
-    """Placeholder for a {question} or {answer} role; attributes: reftype, target, explicit."""
+class qanda_reference(nodes.inline):
+    """Placeholder for a {question} or {answer} role; attributes: reftype, target, explicit.
+
+    Its text is the explicit title, or the target until the catalog names it.
+    """
 
 
 class answer_dropdown(nodes.General, nodes.Element):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import process_only_nodes
 
 from .catalog import Answer, Question
 from .links import internal_link, shows_collapsed_answers
@@ -35,6 +36,10 @@ class RenderQanda(SphinxPostTransform):
         self.catalog = self.env.domains["qanda"].catalog
         self.html = self.builder.format == "html"
         self.elements_by_id: dict[str, list[nodes.Element]] | None = None
+        # Drop what ``only`` leaves out of this output before rendering (Sphinx
+        # would at priority 50): the catalog has no number for it, and a role in
+        # it must not be reported.
+        process_only_nodes(self.document, self.builder.tags)
         # singlehtml, latex and rst2pdf assemble one doctree from many
         # documents, so each node says which document and position it came from.
         for node in list(self.document.findall(question_node)):
@@ -177,15 +182,18 @@ class RenderQanda(SphinxPostTransform):
             items += nodes.list_item("", para)
         return items
 
+    def unknown_target(self, kind: str, target: str) -> str:
+        if target in self.catalog.left_out:
+            return (f"{{{kind}}} role refers to question '{target}', which an 'only' directive "
+                    "leaves out of this output")
+        known = self.catalog.questions if kind == "question" else self.catalog.answers
+        return f"{{{kind}}} role refers to unknown {kind} '{target}'{did_you_mean(target, known)}"
+
     def render_reference(self, node: qanda_reference) -> nodes.Node:
         kind, target = node["reftype"], node["target"]
         entry = self.catalog.lookup(kind, target)
         if entry is None:
-            known = self.catalog.questions if kind == "question" else self.catalog.answers
-            warn(f"unknown-{kind}-reference",
-                 f"{{{kind}}} role in {self.env.doc2path(node['docname'], False).as_posix()}:"
-                 f"{node.line} refers to unknown {kind} '{target}'{did_you_mean(target, known)}",
-                 node)
+            warn(f"unknown-{kind}-reference", self.unknown_target(kind, target), node)
             return nodes.literal(target, target)
         text = node.astext() if node["explicit"] else entry.short
         return self.link(entry.docname, entry.label, text, [f"qanda-{kind}-ref"])

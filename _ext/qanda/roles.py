@@ -19,7 +19,7 @@ class QandaRole(SphinxRole):
         has_explicit, title, target = split_explicit_title(self.text)
         node = qanda_reference(
             self.rawtext,
-            title if has_explicit else "",
+            title if has_explicit else target.strip(),
             reftype=self.reftype,
             target=target.strip(),
             explicit=has_explicit,
