@@ -19,11 +19,15 @@ SHARED       ?= ../shared
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1764028800)
 export SOURCE_DATE_EPOCH
 
+# Every build is this one call: $(call sphinx,<builder>[,<more options>]) builds into
+# $(BUILDDIR)/<builder> with its own doctree folder.
+sphinx = $(SPHINXBUILD) -b $(1) $(STRICT) $(2) -d $(BUILDDIR)/doctrees/$(1) $(SPHINXOPTS) . $(BUILDDIR)/$(1)
+
 BUILD_STAMP  := $(VENV)/.requirements.stamp
 DEV_STAMP    := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub latexpdf pdf all livehtml clean test check venv system-deps anchors-lock new-answer bench downloads
+.PHONY: help html epub latexpdf pdf gettext all livehtml clean test check venv system-deps anchors-lock new-answer bench downloads
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -49,17 +53,17 @@ system-deps: ## Install the system tools (graphviz, TeX Live, poppler, epubcheck
 
 html: $(BUILD_STAMP) ## Build the website into _build/html (creates .venv first)
 	@scripts/ensure-tools dot
-	$(SPHINXBUILD) -b html $(STRICT) -j $(JOBS) -d $(BUILDDIR)/doctrees/html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(call sphinx,html,-j $(JOBS))
 	@echo "The website is in $(BUILDDIR)/html/index.html"
 
 epub: $(BUILD_STAMP) ## Build the ePub into _build/epub
 	@scripts/ensure-tools dot
-	$(SPHINXBUILD) -b epub $(STRICT) -j $(JOBS) -d $(BUILDDIR)/doctrees/epub $(SPHINXOPTS) . $(BUILDDIR)/epub
+	$(call sphinx,epub,-j $(JOBS))
 	@echo "The ePub is $$(ls $(BUILDDIR)/epub/*.epub)"
 
 latexpdf: $(BUILD_STAMP) ## Build the PDF through LaTeX (xelatex) into _build/latex
 	@scripts/ensure-tools dot latexmk xelatex
-	$(SPHINXBUILD) -b latex $(STRICT) -d $(BUILDDIR)/doctrees/latex $(SPHINXOPTS) . $(BUILDDIR)/latex
+	$(call sphinx,latex)
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-silent -interaction=nonstopmode -halt-on-error" >$(BUILDDIR)/latex/make.log 2>&1 || \
 	  { tail -n 40 $(BUILDDIR)/latex/make.log; echo "error: LaTeX failed; the full log is $(BUILDDIR)/latex/make.log" >&2; exit 1; }
 	@echo "The PDF is $(BUILDDIR)/latex/mlsd-book.pdf"
@@ -70,10 +74,15 @@ latexpdf: $(BUILD_STAMP) ## Build the PDF through LaTeX (xelatex) into _build/la
 pdf: $(BUILD_STAMP) ## Build the PDF without TeX (rst2pdf) into _build/pdf
 	@scripts/ensure-tools dot
 	@mkdir -p $(BUILDDIR)/pdf
-	PYTHONWARNINGS=ignore::DeprecationWarning $(SPHINXBUILD) -b pdf $(STRICT) -d $(BUILDDIR)/doctrees/pdf $(SPHINXOPTS) . $(BUILDDIR)/pdf 2>&1 | tee $(BUILDDIR)/pdf/build.log
+	PYTHONWARNINGS=ignore::DeprecationWarning $(call sphinx,pdf) 2>&1 | tee $(BUILDDIR)/pdf/build.log
 	@if grep -E '^\[(WARNING|ERROR)\]' $(BUILDDIR)/pdf/build.log | grep -vE 'too (wide|tall) for the frame, rescaling' >/dev/null; then \
 	  echo "error: rst2pdf reported the problems above (see $(BUILDDIR)/pdf/build.log)" >&2; exit 1; fi
 	@echo "The PDF is $(BUILDDIR)/pdf/mlsd-book.pdf"
+
+# Translations: CONTRIBUTING.md, "Translations".
+gettext: $(BUILD_STAMP) ## Write the translation templates (.pot) into _build/gettext
+	$(call sphinx,gettext,-j $(JOBS))
+	@echo "The templates are in $(BUILDDIR)/gettext; start a language with sphinx-intl (CONTRIBUTING.md)"
 
 all: html epub latexpdf pdf ## Build all four outputs; the website links to the PDF and the ePub
 	@$(MAKE) --no-print-directory downloads

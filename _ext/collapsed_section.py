@@ -14,12 +14,18 @@ full in the ePub and both PDFs, where nothing can be clicked open.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from translations import add_catalog
 
 logger = logging.getLogger(__name__)
+CATALOG = "collapsed_section"  # its one word of its own, in the book's language
+_ = get_translation(CATALOG)
 
 
 class collapsed_marker(nodes.General, nodes.Element):
@@ -45,7 +51,7 @@ class CollapsedSectionDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        marker = collapsed_marker(summary=" ".join(self.arguments).strip() or "Show more")
+        marker = collapsed_marker(summary=" ".join(self.arguments).strip() or _("Show more"))
         self.set_source_info(marker)
         return [marker]
 
@@ -80,4 +86,5 @@ def setup(app):
     app.add_directive("collapsed-section", CollapsedSectionDirective)
     app.add_node(folded_section, html=(visit_folded_section_html, depart_folded_section_html))
     app.add_post_transform(FoldSections)
+    add_catalog(app, CATALOG, [Path(__file__)])
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,10 @@
  * choice is remembered in localStorage and offered on the question bank index
  * and on every answer page. Nothing is hidden until this script runs, so a
  * browser without JavaScript shows every answer in full.
+ *
+ * Its words are English unless the build wrote a catalog for the page's language:
+ * _static/locale/<lang>.js (from the qanda message catalog) fills
+ * window.mlsdMessages[<lang>], chosen here by <html lang>; a missing word stays English.
  */
 (function () {
   "use strict";
@@ -14,6 +18,17 @@
   var STORAGE_KEY = "mlsd-practice-mode";
   var HIDDEN = "practice-hidden";
   var state = { on: false, parts: [], toggle: null };
+
+  /* The page's words in its language, with {name} blanks filled from values. */
+  function t(text, values) {
+    var catalogs = window.mlsdMessages || {};
+    var lang = (document.documentElement.lang || "").replace(/_/g, "-").toLowerCase();
+    var words = catalogs[lang] || catalogs[lang.split("-")[0]] || {};
+    var out = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+    return out.replace(/\{(\w+)\}/g, function (blank, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : blank;
+    });
+  }
 
   function readChoice() {
     try {
@@ -49,7 +64,7 @@
     });
     if (boxBody.length) {
       var after = box.querySelector(".qanda-author") || box.querySelector(".qanda-title");
-      parts.push({ name: "Summary of the design", anchor: after, elements: boxBody });
+      parts.push({ name: t("Summary of the design"), anchor: after, elements: boxBody });
     }
     var page = box.closest("section");
     if (!page) {
@@ -96,7 +111,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "practice-reveal";
-    button.textContent = "Reveal: " + part.name;
+    button.textContent = t("Reveal: {part}", { part: part.name });
     button.addEventListener("click", function () {
       reveal(part);
       var first = part.elements[0];
@@ -117,7 +132,7 @@
     state.parts.forEach(on ? conceal : reveal);
     if (state.toggle) {
       state.toggle.setAttribute("aria-pressed", on ? "true" : "false");
-      state.toggle.textContent = on ? "Practice mode: on" : "Practice mode: off";
+      state.toggle.textContent = on ? t("Practice mode: on") : t("Practice mode: off");
     }
   }
 
@@ -134,8 +149,8 @@
     var note = document.createElement("span");
     note.className = "practice-mode-note";
     note.textContent = hasParts
-      ? "Hides each part of this answer until you reveal it."
-      : "Hides the worked answers until you reveal them, one part at a time.";
+      ? t("Hides each part of this answer until you reveal it.")
+      : t("Hides the worked answers until you reveal them, one part at a time.");
     bar.appendChild(toggle);
     bar.appendChild(note);
     afterElement.insertAdjacentElement("afterend", bar);

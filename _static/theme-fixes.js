@@ -10,9 +10,22 @@
  *    nothing. Each gets a name that says which part of the book it opens.
  * 3. A link to a section inside a folded "Depth on demand" (a <details>
  *    element) opens the fold, so the target is visible in every browser.
+ *
+ * Its words come from window.mlsdMessages[<html lang>] when the build wrote a
+ * catalog for the page's language (see practice-mode.js); English otherwise.
  */
 (function () {
   "use strict";
+
+  function t(text, values) {
+    var catalogs = window.mlsdMessages || {};
+    var lang = (document.documentElement.lang || "").replace(/_/g, "-").toLowerCase();
+    var words = catalogs[lang] || catalogs[lang.split("-")[0]] || {};
+    var out = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
+    return out.replace(/\{(\w+)\}/g, function (blank, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : blank;
+    });
+  }
 
   if (!document.documentElement.dataset.mode) {
     document.documentElement.dataset.mode = "auto";
@@ -24,8 +37,8 @@
         return;
       }
       var link = summary.parentElement.parentElement.querySelector(":scope > a");
-      var title = link ? link.textContent.trim() : "this section";
-      summary.setAttribute("aria-label", "Pages in " + title);
+      var title = link ? link.textContent.trim() : t("this section");
+      summary.setAttribute("aria-label", t("Pages in {title}", { title: title }));
     });
   }
 

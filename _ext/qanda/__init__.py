@@ -2,7 +2,8 @@
 
 Load it with ``extensions = ["qanda"]``. Configuration: ``qanda_stages`` (the
 allowed stage names) and ``qanda_contribute_url`` (a URL template with
-``{label}``, shown under questions that have no answer yet).
+``{label}``, shown under questions that have no answer yet). Its words are
+translated through the ``qanda`` message catalog (:mod:`qanda.translation`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .export import write_questions_json
 from .nodes import answer_dropdown, depart_answer_dropdown_html, qanda_reference, visit_answer_dropdown_html
 from .render import RenderQanda
 from .roles import QandaRole
+from .translation import add_script_catalog, load_catalog, write_qanda_template
 
 __version__ = "1.0.0"
 
@@ -36,6 +38,7 @@ def setup(app):
     app.add_config_value("qanda_stages", [], "env", types=[list])
     app.add_config_value("qanda_contribute_url", "", "html", types=[str])
     app.connect("config-inited", check_config)
+    app.connect("config-inited", load_catalog)
     app.add_domain(QandaDomain)
     app.add_directive("question", QuestionDirective)
     app.add_directive("answer", AnswerDirective)
@@ -47,7 +50,9 @@ def setup(app):
     app.add_env_collector(QandaCollector)
     app.add_post_transform(RenderQanda)
     app.connect("builder-inited", add_static_files)
+    app.connect("builder-inited", add_script_catalog)
     app.connect("build-finished", write_questions_json)
+    app.connect("build-finished", write_qanda_template)
     return {
         "version": __version__,
         "env_version": 2,

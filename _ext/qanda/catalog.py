@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .messages import did_you_mean
+from .translation import _, fill
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,12 @@ class Question:
 
     @property
     def short(self) -> str:
-        return f"Question {self.number}"
+        return fill(_("Question {number}"), number=self.number)
 
     @property
     def heading(self) -> str:
-        return f"Question {self.number}: {self.title}"
+        # Translators: {number} is the question's number in the book, {title} its title.
+        return fill(_("Question {number}: {title}"), number=self.number, title=self.title)
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,27 @@ class Answer:
     @property
     def short(self) -> str:
         if self.several:
-            return f"Answer {self.number}"
-        return f"Answer to Question {self.number}" if self.number else "Answer"
+            # Translators: {number} is "12.2" for the second of several answers to question 12.
+            return fill(_("Answer {number}"), number=self.number)
+        return fill(_("Answer to Question {number}"), number=self.number) if self.number else _("Answer")
 
     @property
     def heading(self) -> str:
         if not self.question_heading:
-            return "Answer"
-        prefix = f"Answer {self.number} to" if self.several else "Answer to"
-        return f"{prefix} {self.question_heading}"
+            return _("Answer")
+        before, after = self.around_question()
+        return before + self.question_heading + after
+
+    def around_question(self) -> tuple[str, str]:
+        """The heading's words before and after the question's heading, which pages link."""
+        if self.several:
+            # Translators: {question} is the whole heading of the question, "Question 12: <title>".
+            template = _("Answer {number} to {question}")
+        else:
+            # Translators: {question} is the whole heading of the question, "Question 12: <title>".
+            template = _("Answer to {question}")
+        before, found, after = fill(template, number=self.number).partition("{question}")
+        return (before, after) if found else (before + " ", "")
 
 
 @dataclass(frozen=True)
@@ -110,7 +124,7 @@ class Catalog:
         """A digest of everything that pages outside a record's own page show."""
         shown = {
             "questions": [asdict(q) | {"lineno": 0} for q in self.in_book_order()],
-            "answers": [asdict(a) | {"lineno": 0} for _, a in sorted(self.answers.items())],
+            "answers": [asdict(a) | {"lineno": 0} for _label, a in sorted(self.answers.items())],
             "left_out": sorted(self.left_out),
         }
         return hashlib.sha256(json.dumps(shown, sort_keys=True).encode()).hexdigest()
@@ -200,7 +214,7 @@ def _attach_answers(catalog, order, records, shown) -> None:
             taken.add(record["label"])
             accepted.append((docname, record["position"], record))
     by_question: dict[str, list[str]] = {}
-    for _, _, record in accepted:
+    for _docname, _position, record in accepted:
         by_question.setdefault(record["question"], []).append(record["label"])
     for docname, position, record in accepted:
         question = catalog.questions[record["question"]]

@@ -14,7 +14,8 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .messages import did_you_mean, warn
-from .nodes import answer_node, question_node, questionlist_node
+from .nodes import answer_node, question_node, question_title, questionlist_node
+from .translation import _
 
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -110,15 +111,20 @@ class QuestionDirective(QandaDirective):
                       "write it after the directive name, e.g. ':::{question} Detect card fraud'")
         node = question_node(
             label=label or "",
-            title=title or label or "Untitled question",
+            title=title or label or _("Untitled question"),
             stages=self.stages(),
             difficulty=self.difficulty(),
             domain=(self.options.get("domain") or "").strip(),
         )
         self.place(node, "question")
-        node += self.parse_body("question")
+        body = self.parse_body("question")
         if label is None:
-            return [nodes.container("", *node.children)]
+            return [nodes.container("", *body)]
+        if title:
+            heading = question_title(title, title)
+            self.set_source_info(heading)
+            node += heading
+        node += body
         return [node]
 
     def stages(self) -> list[str]:

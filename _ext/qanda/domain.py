@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from .nodes import answer_node, qanda_reference, question_node, questionlist_node
+from .nodes import answer_node, qanda_reference, question_node, question_title, questionlist_node
 from .roles import QandaRole
 
 QANDA_NODES = (question_node, answer_node, questionlist_node, qanda_reference)
@@ -90,8 +90,16 @@ class QandaDomain(Domain):
 
 
 def question_record(env, node: question_node) -> dict[str, Any]:
-    keys = ("label", "title", "stages", "difficulty", "domain", "position")
-    return {key: node[key] for key in keys} | placement(env, node)
+    keys = ("label", "stages", "difficulty", "domain", "position")
+    return {key: node[key] for key in keys} | {"title": title_of(node)} | placement(env, node)
+
+
+def title_of(node: question_node) -> str:
+    """The title as read: translated by then, when the book is built in another language."""
+    for child in node.children:
+        if isinstance(child, question_title):
+            return child.astext().strip() or node["title"]
+    return node["title"]
 
 
 def answer_record(env, node: answer_node) -> dict[str, Any]:

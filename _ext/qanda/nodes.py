@@ -20,6 +20,15 @@ class question_node(nodes.General, nodes.Element):
     """A numbered question; attributes: label, title, stages, difficulty, domain."""
 
 
+class question_title(nodes.TextElement):
+    """A question's title as written, the first child of its ``question_node``.
+
+    A text element with a source, so the gettext builder extracts it and Sphinx's
+    ``Locale`` transform translates it while the page is read; the domain then
+    records the title from it. The post-transform drops it from every output.
+    """
+
+
 class answer_node(nodes.General, nodes.Element):
     """A worked answer; attributes: label, question, author, dropdown."""
 

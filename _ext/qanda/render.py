@@ -10,17 +10,15 @@ dropdown answer collapses.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.builders.gettext import I18nBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes
 
 from .catalog import Answer, Question
 from .links import internal_link, shows_collapsed_answers
 from .messages import did_you_mean, warn
-from .nodes import answer_dropdown, answer_node, qanda_reference, question_node, questionlist_node
-
-
-def stage_name(stage: str) -> str:
-    return stage.replace("-", " ").capitalize()
+from .nodes import answer_dropdown, answer_node, qanda_reference, question_node, question_title, questionlist_node
+from .translation import _, difficulty_name, fill, n_, stage_name
 
 
 class RenderQanda(SphinxPostTransform):
@@ -80,7 +78,7 @@ class RenderQanda(SphinxPostTransform):
     def metadata(self, question: Question) -> nodes.paragraph:
         facts = [(f"stage-{s}", stage_name(s)) for s in question.stages]
         if question.difficulty:
-            facts.append((f"difficulty-{question.difficulty}", question.difficulty.capitalize()))
+            facts.append((f"difficulty-{question.difficulty}", difficulty_name(question.difficulty)))
         if question.domain:
             facts.append(("domain", question.domain))
         para = nodes.paragraph(classes=["qanda-meta"])
@@ -97,18 +95,25 @@ class RenderQanda(SphinxPostTransform):
     # -- questions -------------------------------------------------------------
 
     def render_question(self, node: question_node) -> nodes.Node:
+        titles = [child for child in node.children if isinstance(child, question_title)]
+        body = [child for child in node.children if not isinstance(child, question_title)]
+        if isinstance(self.builder, I18nBuilder):
+            # The gettext builder extracts messages after post-transforms: it
+            # finds the title as written only on this node.
+            body = titles + body
         label = self.catalog.question_at.get((node["docname"], node["position"]))
         if label is None:  # a duplicate label: already reported, shown without a number
+            title = titles[0].astext() if titles else node["title"]
             box = self.anchored_box("question", None)
-            box += nodes.rubric(node["title"], node["title"], classes=["qanda-title"])
-            box += node.children
+            box += nodes.rubric(title, title, classes=["qanda-title"])
+            box += body
             return box
         question = self.catalog.questions[label]
         box = self.anchored_box("question", label)
         box += nodes.rubric(question.heading, question.heading, classes=["qanda-title"])
         if question.stages or question.difficulty or question.domain:
             box += self.metadata(question)
-        box += node.children
+        box += body
         box += self.answer_links(question)
         return box
 
@@ -118,19 +123,22 @@ class RenderQanda(SphinxPostTransform):
             return self.no_answer_yet(question)
         items = nodes.bullet_list(classes=["qanda-answer-links"])
         for answer in answers:
-            text = answer.short + (f" by {answer.author}" if answer.author else "")
+            text = answer.short
+            if answer.author:
+                # Translators: {answer} is "Answer to Question 12" or "Answer 12.2".
+                text = fill(_("{answer} by {author}"), answer=text, author=answer.author)
             para = nodes.paragraph()
             para += self.link(answer.docname, answer.label, text)
             items += nodes.list_item("", para)
         return items
 
     def no_answer_yet(self, question: Question) -> nodes.paragraph:
-        para = nodes.paragraph("", "No answer yet.", classes=["qanda-no-answer"])
+        para = nodes.paragraph("", _("No answer yet."), classes=["qanda-no-answer"])
         template = self.config.qanda_contribute_url
         if template:
             para += nodes.Text(" ")
             url = template.format(label=question.label)
-            para += nodes.reference("", "Contribute an answer", refuri=url, classes=["qanda-contribute"])
+            para += nodes.reference("", _("Contribute an answer"), refuri=url, classes=["qanda-contribute"])
         return para
 
     # -- answers ---------------------------------------------------------------
@@ -142,9 +150,9 @@ class RenderQanda(SphinxPostTransform):
         box["classes"].extend(node["classes"])
         box += self.answer_heading(answer)
         if answer and answer.author:
-            box += nodes.paragraph("", f"By {answer.author}", classes=["qanda-author"])
+            box += nodes.paragraph("", fill(_("By {author}"), author=answer.author), classes=["qanda-author"])
         if node["dropdown"] and shows_collapsed_answers(self.builder):
-            dropdown = answer_dropdown(summary="Show answer")
+            dropdown = answer_dropdown(summary=_("Show answer"))
             dropdown += node.children
             box += dropdown
         else:
@@ -153,12 +161,14 @@ class RenderQanda(SphinxPostTransform):
 
     def answer_heading(self, answer: Answer | None) -> nodes.rubric:
         if answer is None:  # unknown question or duplicate: already reported
-            return nodes.rubric("Answer", "Answer", classes=["qanda-title"])
+            return nodes.rubric(_("Answer"), _("Answer"), classes=["qanda-title"])
         question = self.catalog.questions[answer.question]
         rubric = nodes.rubric(classes=["qanda-title"])
-        prefix = answer.heading[: -len(question.heading)]
-        rubric += nodes.Text(prefix)
+        before, after = answer.around_question()
+        rubric += nodes.Text(before)
         rubric += self.link(question.docname, question.label, question.heading, ["qanda-question-link"])
+        if after:
+            rubric += nodes.Text(after)
         return rubric
 
     # -- lists and roles -------------------------------------------------------
@@ -170,14 +180,15 @@ class RenderQanda(SphinxPostTransform):
             and (not node["difficulty"] or node["difficulty"] == q.difficulty)
         ]
         if not chosen:
-            return nodes.paragraph("", "No questions yet.", classes=["qanda-questionlist-empty"])
+            return nodes.paragraph("", _("No questions yet."), classes=["qanda-questionlist-empty"])
         items = nodes.bullet_list(classes=["qanda-questionlist"])
         for question in chosen:
             para = nodes.paragraph()
             para += self.link(question.docname, question.label, question.heading)
             count = len(question.answers)
-            facts = [", ".join(stage_name(s) for s in question.stages), question.difficulty,
-                     question.domain, f"{count} answer{'' if count == 1 else 's'}"]
+            difficulty = difficulty_name(question.difficulty).lower() if question.difficulty else ""
+            facts = [", ".join(stage_name(s) for s in question.stages), difficulty, question.domain,
+                     fill(n_("{count} answer", "{count} answers", count), count=count)]
             para += nodes.Text(" (" + "; ".join(f for f in facts if f) + ")")
             items += nodes.list_item("", para)
         return items
