@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,11 +17,32 @@ project = "Machine Learning Systems Design"
 author = "The MLSD book contributors"
 version = "2026.11"
 release = version
-# SOURCE_DATE_EPOCH (set by the Makefile from the last commit) keeps the
-# copyright year, and so every page footer, reproducible.
+# Reproducible output: every date the build writes (ePub and PDF metadata, the
+# copyright year in each footer) comes from SOURCE_DATE_EPOCH. The Makefile sets
+# it from the last commit; Read the Docs runs sphinx-build itself and does not,
+# so the same value is taken from git here, before Sphinx reads it.
+def _last_commit_epoch() -> str | None:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=BOOK_ROOT,
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip().isdigit() else None
+
+
+if "SOURCE_DATE_EPOCH" not in os.environ and (_epoch := _last_commit_epoch()):
+    os.environ["SOURCE_DATE_EPOCH"] = _epoch
 _build_year = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))).tm_year
 copyright = f"2026–{_build_year}, {author}" if _build_year > 2026 else f"2026, {author}"
 language = "en"
+# Translations (CONTRIBUTING.md, "Translations"): `make gettext` writes the
+# templates to _build/gettext; a translation lives in locale/<lang>/LC_MESSAGES/
+# and is built with `-D language=<lang>`. One catalog per page, not per chapter
+# folder (gettext_compact = False), so a translator can finish, review and update
+# a page at a time. The extensions' own words have catalogs of their own (qanda.pot,
+# numbersheet.pot, collapsed_section.pot; see _ext/translations.py).
+locale_dirs = ["locale/"]
+gettext_compact = False
 
 # -- General ------------------------------------------------------------------
 extensions = [
@@ -52,6 +74,7 @@ exclude_patterns = [
     ".pytest_cache",
     "links.txt",
     "_glossary",
+    ".github",
 ]
 templates_path: list[str] = []
 nitpicky = True
@@ -65,8 +88,10 @@ myst_enable_extensions = [
 
 # -- Question bank (the qanda extension) --------------------------------------
 qanda_stages = ["project-setup", "data-pipeline", "modeling", "serving"]
+# "Contribute an answer" under an unanswered question opens the new-answer issue
+# form (.github/ISSUE_TEMPLATE/new-answer.yml) with the question filled in.
 qanda_contribute_url = (
-    "https://github.com/mlsd-book/mlsd-book/blob/main/CONTRIBUTING.md#add-an-answer?question={label}"
+    "https://github.com/mlsd-book/mlsd-book/issues/new?template=new-answer.yml&title=Answer%3A+{label}"
 )
 
 # -- Numbers sheets (the numbersheet extension) ------------------------------
@@ -422,7 +447,12 @@ latex_elements = {
 \setsansfont{DejaVu Sans}
 \setmonofont{DejaVu Sans Mono}
 """,
-    "preamble": r"\usepackage{newunicodechar}",
+    # xurl lets a long URL break between any two characters, so the printed
+    # addresses in footnotes stay inside the text block.
+    "preamble": r"""
+\usepackage{newunicodechar}
+\usepackage{xurl}
+""",
 }
 latex_show_urls = "footnote"
 # makeindex is enough for an English book and saves installing xindy.

@@ -62,7 +62,17 @@ def readthedocs_downloads_base(environ: Mapping[str, str]) -> str:
     segments = [s for s in parts.path.split("/") if s]
     language = environ.get("READTHEDOCS_LANGUAGE") or (segments[0] if len(segments) >= 2 else "en")
     version = environ.get("READTHEDOCS_VERSION") or (segments[1] if len(segments) >= 2 else "latest")
+    if environ.get("READTHEDOCS_VERSION_TYPE") == "external":
+        # A pull-request preview: Read the Docs builds only its HTML, so the
+        # downloads are the published book's, served from the project's own domain.
+        return f"{parts.scheme}://{readthedocs_project_domain(parts.netloc)}/_/downloads/{language}/latest/"
     return f"{parts.scheme}://{parts.netloc}/_/downloads/{language}/{version}/"
+
+
+def readthedocs_project_domain(preview_host: str) -> str:
+    """``<project>--<pr>.org.readthedocs.build`` -> ``<project>.readthedocs.io``."""
+    project = preview_host.split("--", 1)[0]
+    return f"{project}.readthedocs.io" if preview_host.endswith(".readthedocs.build") else preview_host
 
 
 class bookdownload(nodes.Inline, nodes.TextElement):

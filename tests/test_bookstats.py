@@ -118,6 +118,10 @@ def test_outputs_outside_the_website_show_the_text_without_a_link(tmp_path, buil
      "https://b.readthedocs.io/_/downloads/fr/stable/"),
     ({"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": "https://book.example.org/"},
      "https://book.example.org/_/downloads/en/latest/"),
+    # A pull-request preview has no PDF or ePub of its own: link the published book's.
+    ({"READTHEDOCS": "True", "READTHEDOCS_VERSION_TYPE": "external", "READTHEDOCS_VERSION": "42",
+      "READTHEDOCS_CANONICAL_URL": "https://b--42.org.readthedocs.build/en/42/"},
+     "https://b.readthedocs.io/_/downloads/en/latest/"),
 ])
 def test_read_the_docs_downloads_address(environ, expected):
     assert readthedocs_downloads_base(environ) == expected

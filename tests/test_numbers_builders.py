@@ -94,6 +94,9 @@ def test_latex_builder(source):
     assert r"\chapter{Local: 1 TB on disk}" in tex
     # Fixed column shares, so LaTeX cannot squeeze "8,000,000" into a clipped column.
     assert r"\begin{tabular}[t]{\X{40}{100}\X{18}{100}\X{42}{100}}" in tex
+    # Names, formulas and long values may break inside their column.
+    assert r"\sphinxcode{\sphinxupquote{tx\_\allowbreak{}per\_\allowbreak{}day}}" in tex
+    assert r"8,\allowbreak{}000,\allowbreak{}000" in tex
 
 
 def test_rst2pdf_builder(source, caplog):

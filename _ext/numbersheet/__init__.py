@@ -12,12 +12,16 @@ shadow the standard library module that numpy, fractions and decimal import.)
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from translations import add_catalog
+
 from .collectors import NumbersCollector
 from .directives import NumbersDirective
 from .domain import NumbersDomain
 from .export import write_numbers_json
 from .nodes import num_reference
-from .render import RenderNumbers, visit_num_encoded, visit_num_text
+from .render import CATALOG, RenderNumbers, visit_num_encoded, visit_num_text
 from .roles import NumRole
 
 __version__ = "1.0.0"
@@ -33,6 +37,7 @@ def setup(app):
     app.add_env_collector(NumbersCollector)
     app.add_post_transform(RenderNumbers)
     app.connect("build-finished", write_numbers_json)
+    add_catalog(app, CATALOG, Path(__file__).parent.glob("*.py"))  # translations: see _ext/translations.py
     return {
         "version": __version__,
         "env_version": 1,

@@ -12,12 +12,17 @@ import re
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
 from .collectors import book_page
 from .formatting import FormatError, format_value
 from .nodes import num_reference, numbers_sheet
 from .sheet import BOOK_PREFIX, Line, Result
+
+CATALOG = "numbersheet"  # the words of the tables and claims, in the book's language
+_ = get_translation(CATALOG)
 
 # Operators as a reader writes them; "**" first so "*" does not split it.
 PRETTY = [(r"\*\*", "^"), (r"(?<!/)/(?!/)", "÷"), (r"\*", "×"), (r"<=", "≤"), (r">=", "≥"),
@@ -34,6 +39,26 @@ def latex_columns() -> addnodes.tabular_col_spec:
     """Fixed column shares for LaTeX, which otherwise squeezes the value column until an
     unbreakable "8,000,000" runs into its neighbor."""
     return addnodes.tabular_col_spec(spec=r"\X{40}{100}\X{18}{100}\X{42}{100}")
+
+
+# Where a long name or formula may break in LaTeX, which never breaks inside a
+# word: after an underscore, an opening parenthesis, a comma or an operator.
+LATEX_BREAK_AFTER = re.compile(r"(\\_|\(|,|\*|/|\+)")
+
+
+def code(text: str, latex: bool) -> nodes.Node:
+    """Inline code; in LaTeX with break points, so a formula stays inside its column."""
+    if not latex:
+        return nodes.literal(text, text)
+    escaped = LATEX_BREAK_AFTER.sub(r"\1\\allowbreak{}", texescape.escape(text, "xelatex"))
+    return nodes.raw(text, rf"\sphinxcode{{\sphinxupquote{{{escaped}}}}}", format="latex")
+
+
+def breakable_number(text: str, latex: bool) -> nodes.Node:
+    """A value; in LaTeX it may break after a thousands separator (40,499,995,500,000)."""
+    if not latex or "," not in text:
+        return nodes.Text(text)
+    return nodes.raw(text, texescape.escape(text, "xelatex").replace(",", r",\allowbreak{}"), format="latex")
 
 
 def paragraph(*children: nodes.Node) -> nodes.paragraph:
@@ -83,6 +108,7 @@ class RenderNumbers(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         self.results: dict[str, Result] = self.env.domains["numbers"].data["results"]
         self.html = self.env._app.builder.format == "html"
+        self.latex = self.env._app.builder.format == "latex"
         for node in list(self.document.findall(numbers_sheet)):
             shown = [] if node["hidden"] else self.render_sheet(node)
             node.replace_self(shown or nodes.comment())
@@ -129,30 +155,31 @@ class RenderNumbers(SphinxPostTransform):
         for width in (45, 15, 40):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
-        head += row(*(paragraph(nodes.Text(text)) for text in ("Figure", "Value", "How it is derived")))
+        headings = (_("Figure"), _("Value"), _("How it is derived"))
+        head += row(*(paragraph(nodes.Text(text)) for text in headings))
         body = nodes.tbody()
         for line in figures:
-            body += row(self.figure_cell(line), paragraph(nodes.Text(self.shown(result.values.get(line.name)))),
-                        paragraph(nodes.literal(line.source, pretty(line.source))))
+            body += row(self.figure_cell(line),
+                        paragraph(breakable_number(self.shown(result.values.get(line.name)), self.latex)),
+                        paragraph(code(pretty(line.source), self.latex)))
         group += head
         group += body
         return table
 
-    @staticmethod
-    def figure_cell(line: Line) -> nodes.paragraph:
+    def figure_cell(self, line: Line) -> nodes.paragraph:
         words = line.description or line.name
-        return paragraph(nodes.Text(words[:1].upper() + words[1:] + " "), nodes.literal(line.name, line.name))
+        return paragraph(nodes.Text(words[:1].upper() + words[1:] + " "), code(line.name, self.latex))
 
     @staticmethod
     def shown(value) -> str:
-        return "not computed" if value is None else format_value(value, "")
+        return _("not computed") if value is None else format_value(value, "")
 
     def claims(self, claims: list[Line], result: Result) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=self.html_classes("numbersheet-claims"))
-        verdicts = {True: "Holds: ", False: "Does not hold: ", None: "Not checked: "}
+        verdicts = {True: _("Holds:"), False: _("Does not hold:"), None: _("Not checked:")}
         for line in claims:
-            para = paragraph(nodes.Text(verdicts[result.holds.get(line.lineno)]),
-                             nodes.literal(line.source, pretty(line.source)))
+            para = paragraph(nodes.Text(verdicts[result.holds.get(line.lineno)] + " "),
+                             code(pretty(line.source), self.latex))
             if line.description:
                 para += nodes.Text(f" ({line.description})")
             items += nodes.list_item("", para)
