@@ -14,7 +14,8 @@ from pathlib import Path
 
 BOOK_ROOT = Path(__file__).resolve().parents[1]
 SHARED = BOOK_ROOT.parent / "shared"
-CONTENT_DIRS = ("project-setup", "data-pipeline", "modeling", "serving", "questions", "answers")
+CONTENT_DIRS = ("introduction", "project-setup", "data-pipeline", "modeling", "serving", "questions", "answers",
+                "reference")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
 LABEL = re.compile(r"^\(([^)]+)\)=\s*$")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -79,6 +80,26 @@ def check_currency(path: Path) -> list[str]:
     return problems
 
 
+# A {num} format that already prints its unit, followed by the unit in words:
+# {num}`users:M` million reads "120M million".
+UNIT_TWICE = re.compile(r"\{num\}`[^`:]*:\$?(?P<spec>M|B|k|%|ms|s|min|h|days|GB|TB|MB|KB|QPS|TPS)`\s+"
+                        r"(?P<word>million|billion|thousand|percent|per cent|milliseconds|seconds|minutes|hours|"
+                        r"days|GB|TB|MB|KB|QPS|TPS|ms|s|min|h)\b")
+SPEC_WORDS = {"M": {"million"}, "B": {"billion"}, "k": {"thousand"}, "%": {"percent", "per cent"},
+              "ms": {"ms", "milliseconds"}, "s": {"s", "seconds"}, "min": {"min", "minutes"},
+              "h": {"h", "hours"}, "days": {"days"}}
+
+
+def check_units(path: Path) -> list[str]:
+    problems = []
+    for number, line in prose_lines(path):
+        for match in UNIT_TWICE.finditer(line):
+            if match["word"] in SPEC_WORDS.get(match["spec"], {match["spec"]}):
+                problems.append(f"{where(path, number)}: '{match.group(0)}' prints its unit twice; "
+                                f"the ':{match['spec']}' format already adds it")
+    return problems
+
+
 def check_markup(path: Path) -> list[str]:
     """MyST lint: what sphinx-lint does for reST, for our Markdown."""
     problems = []
@@ -140,7 +161,7 @@ def main() -> int:
     pages = book_pages()
     problems = []
     for page in pages:
-        problems += check_heading_labels(page) + check_currency(page) + check_markup(page)
+        problems += check_heading_labels(page) + check_currency(page) + check_units(page) + check_markup(page)
     for page in contributed_pages():
         problems += check_untrusted_markup(page)
     problems += check_spelling(pages + [BOOK_ROOT / "README.md", BOOK_ROOT / "CONTRIBUTING.md"])

@@ -40,6 +40,16 @@ def answer_page(label: str) -> Path:
 ANSWERED = [label for label in QUESTION_NUMBERS if answer_page(label).exists()]
 
 
+# Prose words of the four stage chapters when the second edition began (2026-11-30).
+# The front chapter and the reference pages were added since; deduplication pays for them.
+FIRST_EDITION_CHAPTER_WORDS = 66_889
+CHAPTER_FOLDERS = (*MINIMUM_WORDS, "introduction", "reference")
+
+
+def test_chapters_are_no_longer_than_the_first_edition():
+    assert sum(stage_words(folder) for folder in CHAPTER_FOLDERS) <= FIRST_EDITION_CHAPTER_WORDS
+
+
 @pytest.mark.parametrize("stage", MINIMUM_WORDS)
 def test_stage_meets_its_word_minimum(stage):
     assert stage_words(stage) >= MINIMUM_WORDS[stage]
@@ -57,10 +67,19 @@ def test_every_external_url_is_in_the_checked_list():
     assert unknown == []
 
 
-def test_checked_links_record_title_publisher_and_date():
+def test_checked_links_record_title_publisher_date_and_archived_copy():
     for url, fields in checked_links().items():
-        assert len(fields) == 4 and all(f.strip() for f in fields), url
+        assert len(fields) == 5 and all(f.strip() for f in fields), url
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields[3]), url
+        assert fields[4] == f"https://web.archive.org/web/{fields[3].replace('-', '')}/{url}", url
+
+
+def test_no_article_is_listed_under_two_addresses():
+    titles = {}
+    for url, fields in checked_links().items():
+        title = re.sub(r"\W+", " ", f"{fields[1]} / {fields[2]}".lower()).strip()
+        assert title not in titles, (url, titles.get(title))
+        titles[title] = url
 
 
 def test_originality_check_is_silent():

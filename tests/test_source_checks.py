@@ -91,3 +91,11 @@ def test_make_check_passes_on_the_book():
     result = subprocess.run([sys.executable, str(BOOK_ROOT / "scripts" / "check_sources.py")],
                             capture_output=True, text=True, cwd=BOOK_ROOT)
     assert result.returncode == 0, result.stdout
+
+
+def test_unit_printed_twice_is_rejected(tmp_path):
+    text = "We serve {num}`users:M` million people in {num}`slo:ms` ms.\n"
+    problems = check_sources.check_units(page(tmp_path, text))
+    assert len(problems) == 2 and all("prints its unit twice" in p for p in problems)
+    fine = "We serve {num}`users:M` people, {num}`users` million of them new, in {num}`slo:ms`.\n"
+    assert check_sources.check_units(page(tmp_path, fine)) == []
