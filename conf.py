@@ -96,12 +96,15 @@ qanda_contribute_url = (
 
 # -- Numbers sheets (the numbersheet extension) ------------------------------
 # Figures on this page are readable everywhere as book.<name>.
-numbersheet_book_page = "about/numbers-to-remember"
+numbersheet_book_page = "reference/numbers-to-remember"
 
 # -- Stable citations -------------------------------------------------------
 # Published pages and labels are listed in anchors.lock; a test fails when one
 # disappears. A moved page gets a redirect, a renamed label an alias.
-redirects: dict[str, str] = {}  # "old/page": "../new/page.html" (sphinx-reredirects)
+redirects: dict[str, str] = {  # "old/page": "../new/page.html" (sphinx-reredirects)
+    # The book-wide numbers sheet joined the reference part in the second edition.
+    "about/numbers-to-remember": "../reference/numbers-to-remember.html",
+}
 # "old-label": "new-label" (_ext/anchor_aliases.py). The second-edition answers
 # folded the first edition's 17 parts into fewer sections; each old part points
 # to the section that now holds its content.

@@ -5,7 +5,7 @@
 
 Prints every figure with its value and every claim with its outcome, then each
 problem as "path:line: message" (the same messages the build gives), and exits
-1 if there is any. The book-wide sheet (about/numbers-to-remember.md) is read
+1 if there is any. The book-wide sheet (reference/numbers-to-remember.md) is read
 first so that book.<name> works. Reads the Markdown directly, so it takes a
 second where a build takes minutes; the build stays the authority.
 """
@@ -22,7 +22,7 @@ sys.path.insert(0, str(BOOK_ROOT / "_ext"))
 from numbersheet.formatting import format_value  # noqa: E402
 from numbersheet.sheet import Problem, Result, evaluate_page, parse_lines, use_problem  # noqa: E402
 
-BOOK_SHEET = BOOK_ROOT / "about" / "numbers-to-remember.md"
+BOOK_SHEET = BOOK_ROOT / "reference" / "numbers-to-remember.md"
 OPENING = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{numbers\}")
 OPTION = re.compile(r"^\s*:[\w-]+:")
 NUM_ROLE = re.compile(r"\{num\}`([^`]+)`")

@@ -110,7 +110,7 @@ def test_numbers_sheet_is_full_and_clean(label):
     lines, _, _ = sheet_lines(text_of(label))
     assert sum(line.kind == "figure" for line in lines) >= 12
     assert sum(line.kind == "claim" for line in lines) >= 3
-    book = check_page(BOOK_ROOT / "about" / "numbers-to-remember.md", None, own_book=True)[0]
+    book = check_page(BOOK_ROOT / "reference" / "numbers-to-remember.md", None, own_book=True)[0]
     result, problems = check_page(answer_page(label), book.values if book else None)
     assert problems == [] and all(result.holds.values())
 
