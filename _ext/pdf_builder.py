@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph
 from rst2pdf import math_flowable, pdfbuilder, sphinxnodes
 from rst2pdf.image import MyImage
 from rst2pdf.log import log as pdflog
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 
@@ -40,6 +41,18 @@ class FormulasRst2pdfCanDraw(SphinxPostTransform):
         for node in list(self.document.findall(nodes.math_block)):
             if "\n" in node.astext().strip() or not mathtext_can_draw(node.astext()):
                 node.replace_self(nodes.literal_block(node.astext(), node.astext()))
+
+
+class DropLatexColumnSpecs(SphinxPostTransform):
+    """A ``tabularcolumns`` spec only tells LaTeX how wide a table's columns are;
+    rst2pdf knows no such node and would report every one as unknown."""
+
+    builders = ("pdf",)
+    default_priority = 5
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(addnodes.tabular_col_spec)):
+            node.parent.remove(node)
 
 
 def mathtext_can_draw(formula: str) -> bool:
@@ -74,6 +87,7 @@ def render_inline_formula(formula) -> str:
 
 def setup(app):
     app.add_post_transform(FormulasRst2pdfCanDraw)
+    app.add_post_transform(DropLatexColumnSpecs)
     math_flowable.Math.genImage = render_inline_formula
     sphinxnodes.HandleSphinxGraphviz.gather_elements = render_graphviz_as_svg
     metadata = pdfbuilder.setup(app) or {}

@@ -35,10 +35,18 @@ def toctree(copy):
 
 
 def unanswered(copy, difficulty=None):
-    """A question with no answer page yet, optionally of the given difficulty."""
-    return next(q for q in sorted((copy / "questions").glob("*.md"))
-                if q.stem not in ("index", "interview-craft") and not (copy / "answers" / q.name).exists()
-                and (difficulty is None or f"\n:difficulty: {difficulty}\n" in q.read_text()))
+    """A question of the given difficulty whose answer page this copy no longer has.
+
+    Every question in the book has a worked answer, so the test removes one (page
+    and toctree entry) to play the contributor who writes the first answer.
+    """
+    question = next(q for q in sorted((copy / "questions").glob("*.md"))
+                    if q.stem not in ("index", "interview-craft")
+                    and (difficulty is None or f"\n:difficulty: {difficulty}\n" in q.read_text()))
+    (copy / "answers" / question.name).unlink()
+    index = copy / "answers" / "index.md"
+    index.write_text(re.sub(rf"^{re.escape(question.stem)}\n", "", index.read_text(), flags=re.M))
+    return question
 
 
 def section(text, prefix, suffix):

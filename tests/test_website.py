@@ -96,9 +96,9 @@ def test_root_toctree_is_hidden_behind_the_cards(book_build):
 def test_landing_sections_are_front_matter_in_the_latex_book(book_build):
     tex = (book_build["dir"] / "latex" / "mlsd-book.tex").read_text(encoding="utf-8")
     chapters = re.findall(r"\\chapter\{([^}]*)\}", tex)
-    assert chapters[:4] == ["Project setup", "Data pipeline", "Modeling", "Serving"]
+    assert chapters[:5] == ["Introduction: how to use this book", "Project setup", "Data pipeline", "Modeling", "Serving"]
     assert "The book at a glance" not in chapters and "How to cite" not in chapters
-    assert tex.index("The book at a glance") < tex.index(r"\chapter{Project setup}")
+    assert tex.index("The book at a glance") < tex.index(r"\chapter{Introduction: how to use this book}")
 
 
 def test_epub_pages_carry_no_website_scripts(book_build):
