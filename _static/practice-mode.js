@@ -5,7 +5,8 @@
  * card, each timed block of the 45-minute path and every other part sit behind
  * a "Reveal" button, so a reader can compare their own attempt one part at a time. The
  * choice is remembered in localStorage and offered on the question bank index
- * and on every answer page. Nothing is hidden until this script runs, so a
+ * (its practice lists carry the class qanda-bank-index) and on every answer page,
+ * never on chapter pages. Nothing is hidden until this script runs, so a
  * browser without JavaScript shows every answer in full.
  *
  * Its words are English unless the build wrote a catalog for the page's language:
@@ -63,8 +64,10 @@
       return !child.matches(".qanda-title, .qanda-author");
     });
     if (boxBody.length) {
-      var after = box.querySelector(".qanda-author") || box.querySelector(".qanda-title");
-      parts.push({ name: t("Summary of the design"), anchor: after, elements: boxBody });
+      // The button goes after the box's heading and author line; on an answer's own
+      // page the page title is the heading, so it may open the box.
+      var after = box.querySelector(":scope > .qanda-author") || box.querySelector(":scope > .qanda-title");
+      parts.push({ name: t("Summary of the design"), anchor: after || box, first: !after, elements: boxBody });
     }
     var page = box.closest("section");
     if (!page) {
@@ -122,7 +125,7 @@
         first.focus({ preventScroll: true });
       }
     });
-    part.anchor.insertAdjacentElement("afterend", button);
+    part.anchor.insertAdjacentElement(part.first ? "afterbegin" : "afterend", button);
     part.button = button;
   }
 
@@ -164,7 +167,9 @@
       return;
     }
     var onAnswerPage = !!article.querySelector(".qanda-answer");
-    var onBankIndex = !!article.querySelector(".qanda-questionlist");
+    // Not on every page with a practice list: only the question bank's index,
+    // whose lists the build marks (chapter pages end with a list too).
+    var onBankIndex = !!article.querySelector(".qanda-bank-index");
     if (!onAnswerPage && !onBankIndex) {
       return;
     }

@@ -27,7 +27,33 @@ def test_build_is_warning_free(app):
 def test_questions_are_numbered_in_toctree_order_across_pages(app):
     assert headings(app, "zeta-questions.html", "question") == [
         "Question 1: Detect card fraud", "Question 2: Rank search results"]
-    assert headings(app, "alpha-questions.html", "question") == ["Question 3: Forecast demand"]
+    # alpha-questions.md opens with its only question: the page's title says it, once
+    page = soup(app, "alpha-questions.html")
+    assert page.h1.get_text(" ", strip=True).rstrip("¶#").strip() == "Question 3: Forecast demand"
+    assert headings(app, "alpha-questions.html", "question") == []
+
+
+def test_a_question_page_is_named_by_its_question_everywhere(app):
+    page = soup(app, "alpha-questions.html")
+    assert page.title.get_text().startswith("Question 3: Forecast demand")
+    assert page.select_one("div.body").get_text().count("Question 3: Forecast demand") == 1
+    # the contents, and the previous page's "next" link, name it the same way
+    assert "Question 3: Forecast demand" in [a.get_text() for a in soup(app, "index.html").select(".toctree-wrapper a")]
+    assert soup(app, "zeta-questions.html").select_one('link[rel="next"]')["title"] == "Question 3: Forecast demand"
+    # a page with two questions keeps its own title and each box its heading
+    assert soup(app, "zeta-questions.html").h1.get_text(" ", strip=True).startswith("Card fraud")
+
+
+def test_an_answer_page_is_named_by_its_answer(app):
+    page = soup(app, "answers/fraud.html")
+    assert page.title.get_text().startswith("Answer to Question 1: Detect card fraud")
+    h1 = page.h1
+    assert h1.get_text(" ", strip=True).startswith("Answer to Question 1: Detect card fraud")
+    assert h1.select_one("a.qanda-question-link")["href"] == "../zeta-questions.html#card-fraud"
+    assert page.select("#answer-card-fraud > .qanda-title") == []
+    # the contents number it like its question, without repeating that it is an answer
+    entries = [a.get_text() for a in soup(app, "index.html").select(".toctree-wrapper a")]
+    assert "1. Detect card fraud" in entries
 
 
 def test_question_label_is_the_anchor_id(app):
@@ -66,13 +92,15 @@ def test_question_without_answer_says_so_and_links_to_contribute(app):
 
 
 def test_answer_heading_links_back_to_its_question(app):
-    page = soup(app, "answers/fraud.html")
-    box = page.select_one("#answer-card-fraud")
-    assert box.select_one(".qanda-title").get_text(" ", strip=True) == (
-        "Answer to Question 1: Detect card fraud")
+    page = soup(app, "answers/search.html")
+    box = page.select_one("#answer-search-ranking")
+    title = box.select_one(".qanda-title")
+    assert title.get_text(" ", strip=True) == "Answer 2.1 to Question 2: Rank search results"
+    # one inline holds the words and the link, so the theme's column layout cannot split them
+    assert [child.name for child in title.children if child.name] == ["span"]
     link = box.select_one("a.qanda-question-link")
-    assert link["href"] == "../zeta-questions.html#card-fraud"
-    assert box.select_one(".qanda-author").get_text() == "By Ada Lovelace"
+    assert link["href"] == "../zeta-questions.html#search-ranking"
+    assert box.select_one(".qanda-author").get_text() == "By Grace Hopper"
 
 
 def test_several_answers_carry_sub_numbers(app):
@@ -90,26 +118,46 @@ def test_dropdown_answer_is_collapsed_in_html(app):
     assert "BM25" in details.get_text()
 
 
-def test_unfiltered_questionlist_lists_every_question_with_its_facts(app):
-    items = soup(app, "lists.html").select("#all-questions ul.qanda-questionlist > li")
-    assert [li.get_text(" ", strip=True) for li in items] == [
-        "Question 1: Detect card fraud (Data pipeline, Modeling; hard; fraud; 1 answer)",
-        "Question 2: Rank search results (Modeling, Serving; medium; search; 2 answers)",
-        "Question 3: Forecast demand (Project setup; easy; forecasting; 0 answers)",
+def rows(app, section):
+    table = soup(app, "lists.html").select_one(f"#{section} table.qanda-questionlist")
+    return [[cell.get_text(" ", strip=True) for cell in tr.select("td")] for tr in table.select("tbody tr")]
+
+
+def test_unfiltered_questionlist_is_a_table_of_number_title_difficulty_stages(app):
+    table = soup(app, "lists.html").select_one("#all-questions table.qanda-questionlist")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "No.", "Question", "Difficulty", "Stages"]
+    assert rows(app, "all-questions") == [
+        ["1", "Detect card fraud", "Hard", "Data pipeline, Modeling"],
+        ["2", "Rank search results", "Medium", "Modeling, Serving"],
+        ["3", "Forecast demand", "Easy", "Project setup"],
     ]
-    assert items[2].a["href"] == "alpha-questions.html#demand-forecast"
+    assert table.select("tbody tr")[2].a["href"] == "alpha-questions.html#demand-forecast"
+    # not the question bank's index (its contents hold no question page): no practice mode
+    assert "qanda-bank-index" not in table["class"]
+
+
+def test_the_bank_index_lists_all_stages_and_offers_practice_mode(tmp_path):
+    src = copy_root("qanda-basic", tmp_path)
+    questions = src / "zeta-questions.md"
+    questions.write_text(questions.read_text().replace(
+        ":stages: data-pipeline, modeling", ":stages: project-setup, data-pipeline, modeling, serving"))
+    index = src / "index.md"  # the page whose contents hold the question pages
+    index.write_text(index.read_text() + "\n:::{questionlist}\n:::\n")
+    app = build(src)
+    assert app.warning.getvalue() == ""
+    assert rows(app, "all-questions")[0][3] == "All stages"
+    [table] = soup(app, "index.html").select("table.qanda-questionlist")
+    assert "qanda-bank-index" in table["class"]
 
 
 @pytest.mark.parametrize("section, numbers", [
-    ("modeling-questions", [1, 2]),
-    ("easy-questions", [3]),
-    ("hard-modeling-questions", [1]),
+    ("modeling-questions", ["1", "2"]),
+    ("easy-questions", ["3"]),
+    ("hard-modeling-questions", ["1"]),
 ])
 def test_questionlist_filters(app, section, numbers):
-    items = soup(app, "lists.html").select(f"#{section} ul.qanda-questionlist > li a")
-    assert [a.get_text() for a in items] == [
-        t for t in ["Question 1: Detect card fraud", "Question 2: Rank search results",
-                    "Question 3: Forecast demand"] if int(t.split()[1].rstrip(":")) in numbers]
+    assert [row[0] for row in rows(app, section)] == numbers
 
 
 def test_roles_render_numbers_and_keep_explicit_titles(app):

@@ -42,7 +42,15 @@ def delete_answer(src: Path) -> None:
     write(search, search.read_text().replace(f"::::{{answer}} search-ranking\n{first_answer}::::\n", ""))
 
 
-CHANGES = {"add": add_answer, "edit": edit_answer, "move": move_answer, "delete": delete_answer}
+def renumber(src: Path) -> None:
+    """alpha-questions.md, named by its only question, becomes Question 1: its title, the
+    contents and the neighbours' prev/next change on pages whose sources did not."""
+    index = src / "index.md"
+    write(index, index.read_text().replace("zeta-questions\nalpha-questions\n", "alpha-questions\nzeta-questions\n"))
+
+
+CHANGES = {"add": add_answer, "edit": edit_answer, "move": move_answer, "delete": delete_answer,
+           "renumber": renumber}
 
 
 def outputs(outdir: Path) -> dict[str, str]:

@@ -55,7 +55,7 @@ def setup(app):
     app.connect("build-finished", write_qanda_template)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -10,12 +10,16 @@ each output remembers the fingerprint it was written from.
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from docutils import nodes
 from domain_collector import DomainCollector, output_key
 
 from .catalog import Catalog, Problem, book_order, build_catalog
 from .messages import warn
 from .nodes import qanda_reference
+from .translation import _, fill
 
 
 class QandaCollector(DomainCollector):
@@ -38,6 +42,12 @@ class QandaCollector(DomainCollector):
         for problem in problems:
             warn(problem.subtype, problem.message, f"{env.srcdir / problem.source}:{problem.lineno}")
         name_copied_titles(env, data["users"], catalog)
+        names = name_pages(env, data["named"], catalog)
+        if data["names_written"].get(output_key(app)) != names:
+            # Every page's sidebar and the neighbours' prev/next links show these names.
+            data["names_written"][output_key(app)] = names
+            data["written"][output_key(app)] = catalog.fingerprint()
+            return sorted(env.found_docs)
         fingerprint = catalog.fingerprint()
         if data["written"].get(output_key(app)) == fingerprint:
             return []
@@ -79,6 +89,55 @@ def claim_std_labels(env, claimed: dict, catalog: Catalog) -> list[Problem]:
             claimed[entry.label] = ((entry.docname, entry.label, entry.heading), (entry.docname, entry.label))
             std.labels[entry.label], std.anonlabels[entry.label] = claimed[entry.label]
     return problems
+
+
+def page_names(named: dict, catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """The title and the contents entry of every page a question or answer names.
+
+    A question's page is titled with its numbered heading ("Question 2: <title>"),
+    in the contents too; an answer's page with the answer's heading ("Answer to
+    Question 2: <title>"), and in the contents, whose caption already says they are
+    answers, with its number and the question's title ("2. <title>"). A page whose
+    question this output leaves out keeps the title its author wrote.
+    """
+    names = {}
+    for docname, name in sorted(named.items()):
+        if name["kind"] == "question":
+            label = catalog.question_at.get((docname, name["position"]))
+            entry = catalog.questions.get(label) if label else None
+            if entry:
+                names[docname] = (entry.heading, entry.heading)
+        else:
+            label = catalog.answer_at.get((docname, name["position"]))
+            entry = catalog.answers.get(label) if label else None
+            if entry:
+                question = catalog.questions[entry.question]
+                # Translators: a worked answer in the contents: {number} is "12" or "12.2", {title} the question's title.
+                names[docname] = (entry.heading, fill(_("{number}. {title}"), number=entry.number, title=question.title))
+    return names
+
+
+def name_pages(env, named: dict, catalog: Catalog) -> str:
+    """Give each named page its title in the environment (the browser title, the
+    contents, prev/next and ``{ref}`` to its title read it); the page's own heading
+    is retitled when it is written (``RenderQanda``). Returns a digest of the names."""
+    names = page_names(named, catalog)
+    std = env.domains.standard_domain
+    for docname, name in named.items():
+        if docname not in env.titles:
+            continue
+        title, entry = names.get(docname, (None, None))
+        title_node = nodes.title("", title) if title else name["original"].deepcopy()
+        env.titles[docname] = title_node
+        env.longtitles[docname] = title_node
+        toc = env.tocs.get(docname)
+        reference = next(toc.findall(nodes.reference), None) if toc is not None else None
+        if reference is not None:
+            reference[:] = [nodes.Text(entry)] if entry else name["original"].deepcopy().children
+        for label, (labeldoc, labelid, _sectname) in list(std.labels.items()):
+            if labeldoc == docname and labelid in name["ids"]:
+                std.labels[label] = (labeldoc, labelid, title or name["original_text"])
+    return hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()
 
 
 def name_copied_titles(env, users, catalog: Catalog) -> None:

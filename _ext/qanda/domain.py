@@ -16,6 +16,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
+from sphinx.transforms import SphinxContentsFilter
 from sphinx.util.nodes import make_refnode
 
 from .nodes import answer_node, qanda_reference, question_node, question_title, questionlist_node
@@ -39,8 +40,10 @@ class QandaDomain(Domain):
         "catalog": None,  # derived after each read by the collector
         "written": {},  # builder:outdir -> fingerprint of the catalog its outputs show
         "claimed": {},  # question label -> the std label entries the collector added
+        "named": {},  # docname -> the question or answer that names the page (see page_name)
+        "names_written": {},  # builder:outdir -> digest of the page names its outputs show
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def catalog(self):
@@ -50,6 +53,7 @@ class QandaDomain(Domain):
         self.data["questions"].pop(docname, None)
         self.data["answers"].pop(docname, None)
         self.data["users"].discard(docname)
+        self.data["named"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for kind in ("questions", "answers"):
@@ -57,6 +61,9 @@ class QandaDomain(Domain):
                 if docname in docnames:
                     self.data[kind][docname] = records
         self.data["users"].update(set(otherdata["users"]) & set(docnames))
+        for docname, name in otherdata["named"].items():
+            if docname in docnames:
+                self.data["named"][docname] = name
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
         questions = [question_record(env, node) for node in document.findall(question_node)]
@@ -67,6 +74,9 @@ class QandaDomain(Domain):
             self.data["answers"][docname] = answers
         if any(True for _ in document.findall(lambda n: isinstance(n, QANDA_NODES))):
             self.data["users"].add(docname)
+        name = page_name(document, questions, answers)
+        if name:
+            self.data["named"][docname] = name
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         if self.catalog is None:
@@ -87,6 +97,28 @@ class QandaDomain(Domain):
         # twice would make every {any} on a question "more than one target".
         found = self.resolve_xref(env, fromdocname, builder, "answer", target, node, contnode)
         return [("qanda:answer", found)] if found is not None else []
+
+
+def page_name(document: nodes.document, questions: list, answers: list) -> dict[str, Any] | None:
+    """A page whose title section opens with its only question (or its only answer)
+    is that question's page: its title becomes the question's numbered heading in
+    every output, so the page, the browser, the contents and prev/next all name it
+    the same way. Records what the page was titled, for an output that leaves the
+    question out, and the ids of its title section, whose labels take the new name."""
+    section = next(document.findall(nodes.section), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return None
+    first = next((child for child in section.children[1:]
+                  if not isinstance(child, (nodes.target, nodes.comment, nodes.Invisible))), None)
+    kind = ("question" if isinstance(first, question_node) and len(questions) == 1 else
+            "answer" if isinstance(first, answer_node) and len(answers) == 1 and not questions else None)
+    if kind is None:
+        return None
+    visitor = SphinxContentsFilter(document)
+    section[0].walkabout(visitor)
+    original = nodes.title("", "", *visitor.get_entry_text())
+    return {"kind": kind, "position": first["position"], "original": original,
+            "original_text": original.astext(), "ids": list(section["ids"])}
 
 
 def question_record(env, node: question_node) -> dict[str, Any]:

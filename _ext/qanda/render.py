@@ -18,7 +18,7 @@ from .catalog import Answer, Question
 from .links import internal_link, shows_collapsed_answers
 from .messages import did_you_mean, warn
 from .nodes import answer_dropdown, answer_node, qanda_reference, question_node, question_title, questionlist_node
-from .translation import _, difficulty_name, fill, n_, stage_name
+from .translation import _, difficulty_name, fill, stage_name
 
 
 class RenderQanda(SphinxPostTransform):
@@ -110,7 +110,10 @@ class RenderQanda(SphinxPostTransform):
             return box
         question = self.catalog.questions[label]
         box = self.anchored_box("question", label)
-        box += nodes.rubric(question.heading, question.heading, classes=["qanda-title"])
+        if self.names_page(node, "question"):  # the page's title says it: not twice
+            self.retitle(node, [nodes.Text(question.heading)])
+        else:
+            box += nodes.rubric(question.heading, question.heading, classes=["qanda-title"])
         if question.stages or question.difficulty or question.domain:
             box += self.metadata(question)
         box += body
@@ -148,7 +151,11 @@ class RenderQanda(SphinxPostTransform):
         answer = self.catalog.answers.get(label) if label else None
         box = self.anchored_box("answer", label)
         box["classes"].extend(node["classes"])
-        box += self.answer_heading(answer)
+        if answer and self.names_page(node, "answer"):
+            heading = self.answer_heading(answer)
+            self.retitle(node, heading[0].children if self.html else heading.children)
+        else:
+            box += self.answer_heading(answer)
         if answer and answer.author:
             box += nodes.paragraph("", fill(_("By {author}"), author=answer.author), classes=["qanda-author"])
         if node["dropdown"] and shows_collapsed_answers(self.builder):
@@ -163,13 +170,37 @@ class RenderQanda(SphinxPostTransform):
         if answer is None:  # unknown question or duplicate: already reported
             return nodes.rubric(_("Answer"), _("Answer"), classes=["qanda-title"])
         question = self.catalog.questions[answer.question]
-        rubric = nodes.rubric(classes=["qanda-title"])
         before, after = answer.around_question()
-        rubric += nodes.Text(before)
-        rubric += self.link(question.docname, question.label, question.heading, ["qanda-question-link"])
+        words = [nodes.Text(before),
+                 self.link(question.docname, question.label, question.heading, ["qanda-question-link"])]
         if after:
-            rubric += nodes.Text(after)
-        return rubric
+            words.append(nodes.Text(after))
+        if self.html:
+            # One inline around the words and the link: the theme lays a rubric's children
+            # out as a column, which put "Answer to" on a line of its own.
+            words = [nodes.inline("", "", *words, classes=["qanda-title-text"])]
+        return nodes.rubric("", "", *words, classes=["qanda-title"])
+
+    # -- the page a question or answer names ---------------------------------------
+
+    def names_page(self, node: nodes.Element, kind: str) -> bool:
+        if isinstance(self.builder, I18nBuilder):  # the title as written is the message
+            return False
+        name = self.env.domains["qanda"].data["named"].get(node["docname"])
+        return (bool(name) and name["kind"] == kind and name["position"] == node["position"]
+                and isinstance(node.parent, nodes.section) and bool(node.parent.children)
+                and isinstance(node.parent[0], nodes.title))
+
+    def retitle(self, node: nodes.Element, words: list[nodes.Node]) -> None:
+        """The page's own heading becomes the numbered one (collectors.name_pages names
+        it so in the contents and the browser title). Links stay in HTML only: a
+        PDF's bookmarks and running heads take plain text."""
+        title = node.parent[0]
+        if self.html:
+            title[:] = [child.deepcopy() for child in words]
+        else:
+            text = "".join(child.astext() for child in words)
+            title[:] = [nodes.Text(text)]
 
     # -- lists and roles -------------------------------------------------------
 
@@ -181,17 +212,47 @@ class RenderQanda(SphinxPostTransform):
         ]
         if not chosen:
             return nodes.paragraph("", _("No questions yet."), classes=["qanda-questionlist-empty"])
-        items = nodes.bullet_list(classes=["qanda-questionlist"])
+        # A table in every builder: number, title, difficulty, stages. "longtable" lets
+        # LaTeX break it across pages; the given widths keep long titles inside the page.
+        classes = ["qanda-questionlist", "longtable", "colwidths-given"]
+        if self.is_bank_index():
+            classes.append("qanda-bank-index")  # practice mode is offered here
+        table = nodes.table(classes=classes)
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (8, 58, 14, 20):
+            group += nodes.colspec(colwidth=width)
+        # Translators: the heading of the column of question numbers in a list of questions.
+        headings = (_("No."), _("Question"), _("Difficulty"), _("Stages"))
+        group += nodes.thead("", self.row([nodes.Text(text) for text in headings]))
+        body = nodes.tbody()
+        every_stage = set(self.config.qanda_stages)
         for question in chosen:
-            para = nodes.paragraph()
-            para += self.link(question.docname, question.label, question.heading)
-            count = len(question.answers)
-            difficulty = difficulty_name(question.difficulty).lower() if question.difficulty else ""
-            facts = [", ".join(stage_name(s) for s in question.stages), difficulty, question.domain,
-                     fill(n_("{count} answer", "{count} answers", count), count=count)]
-            para += nodes.Text(" (" + "; ".join(f for f in facts if f) + ")")
-            items += nodes.list_item("", para)
-        return items
+            if len(every_stage) > 1 and set(question.stages) == every_stage:
+                stages = _("All stages")
+            else:
+                stages = ", ".join(stage_name(s) for s in question.stages)
+            difficulty = difficulty_name(question.difficulty) if question.difficulty else ""
+            body += self.row([
+                nodes.Text(str(question.number)),
+                self.link(question.docname, question.label, question.title),
+                nodes.Text(difficulty),
+                nodes.Text(stages),
+            ])
+        group += body
+        return table
+
+    @staticmethod
+    def row(cells: list[nodes.Node]) -> nodes.row:
+        row = nodes.row()
+        for cell in cells:
+            row += nodes.entry("", nodes.paragraph("", "", cell))
+        return row
+
+    def is_bank_index(self) -> bool:
+        """The page whose contents hold the question pages: the question bank's index."""
+        included = set(self.env.toctree_includes.get(self.env.docname, ()))
+        return any(q.docname in included for q in self.catalog.questions.values())
 
     def unknown_target(self, kind: str, target: str) -> str:
         if target in self.catalog.left_out:
