@@ -40,7 +40,7 @@ language = "en"
 # and is built with `-D language=<lang>`. One catalog per page, not per chapter
 # folder (gettext_compact = False), so a translator can finish, review and update
 # a page at a time. The extensions' own words have catalogs of their own (qanda.pot,
-# numbersheet.pot, collapsed_section.pot; see _ext/translations.py).
+# numbersheet.pot, collapsed_section.pot, website.pot; see _ext/translations.py).
 locale_dirs = ["locale/"]
 gettext_compact = False
 
@@ -76,7 +76,7 @@ exclude_patterns = [
     "_glossary",
     ".github",
 ]
-templates_path: list[str] = []
+templates_path = ["_templates"]
 nitpicky = True
 
 myst_enable_extensions = [
@@ -388,7 +388,20 @@ html_theme_options = {
     "repository_branch": "main",
     "show_toc_level": 2,
     "use_issues_button": True,
+    # One header, the article's (README: "The website"): the theme's top bar held
+    # only a second search box, and an empty strip on a phone. Its download menu
+    # (the page's Markdown source, the browser's print) gives way to the book's
+    # own PDF and ePub (_ext/website.py); full screen is what the browser does.
+    "navbar_persistent": [],
+    "use_download_button": False,
+    "use_fullscreen_button": False,
 }
+# The one search box is in the article header (_templates/search-button.html),
+# where it is on every screen width; the sidebar keeps the title and contents.
+html_sidebars = {"**": ["navbar-logo.html", "icon-links.html", "sbt-sidebar-nav.html"]}
+# Search ranks title and section-heading hits first, then pages by how often they
+# use the words, and shows a readable snippet (_static/search-ranking.js).
+html_search_scorer = str(BOOK_ROOT / "_static" / "search-ranking.js")
 # Practice mode, dark-mode diagrams and narrow-screen tables (README: "The website").
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"

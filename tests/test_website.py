@@ -108,3 +108,48 @@ def test_epub_pages_carry_no_website_scripts(book_build):
     with zipfile.ZipFile(epub) as book:
         pages = [name for name in book.namelist() if name.endswith(".xhtml")]
         assert pages and not any(b"<script" in book.read(name) for name in pages)
+
+
+# -- the header's book downloads and the search weights (_ext/website.py), no build needed --
+
+def fake_app(readthedocs: str = ""):
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(website_readthedocs_downloads=readthedocs, website_downloads_dir="_downloads-book",
+                             website_downloads={"pdf": "mlsd-book.pdf", "epub": "mlsd-book.epub"},
+                             html_search_language=None, language="en", html_search_options={})
+    builder = SimpleNamespace(get_target_uri=lambda doc: f"{doc}.html")
+    return SimpleNamespace(config=config, builder=builder)
+
+
+@pytest.mark.parametrize("readthedocs, pdf", [
+    ("", "../_downloads-book/mlsd-book.pdf"),
+    ("https://mlsd-book.readthedocs.io/_/downloads/en/latest/", "https://mlsd-book.readthedocs.io/_/downloads/en/latest/pdf/"),
+])
+def test_header_download_menu_replaces_nothing_but_leads_to_the_book(readthedocs, pdf):
+    import website
+
+    context = {"header_buttons": [{"type": "group", "label": "source-buttons", "buttons": []}]}
+    website.book_download_buttons(fake_app(readthedocs), "questions/card-fraud", "page.html", context, None)
+    menu, source = context["header_buttons"]
+    assert source["label"] == "source-buttons" and menu["label"] == "book-downloads"
+    assert [(b["text"], b["url"]) for b in menu["buttons"]][0] == ("PDF", pdf)
+    assert [b["text"] for b in menu["buttons"]] == ["PDF", "ePub"]
+    website.book_download_buttons(fake_app(), "index", "page.html", {}, None)  # the ePub's pages: no header
+
+
+def test_search_weights_keep_only_counts_that_change_an_order():
+    import website
+
+    weights = website.search_weights({"b": {"leakag": 5, "rare": 3}, "a": {"leakag": 2}, "c": {}})
+    assert weights == {"docs": ["a", "b"], "terms": {"leakag": [0, 2, 1, 5]}}
+
+
+def test_term_counts_read_a_page_as_the_search_index_does():
+    from docutils.core import publish_doctree
+
+    import website
+
+    doctree = publish_doctree("Leakage\n=======\n\nData leakage, leaked labels and a split.\n")
+    counts = website.term_counts(fake_app(), doctree)
+    assert counts == {"leakag": 2}  # the title and the text, stemmed as the index stems; "leaked" once
