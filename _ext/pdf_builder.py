@@ -65,15 +65,16 @@ def mathtext_can_draw(formula: str) -> bool:
     return True
 
 
-INLINE_FORMULA_DPI = 216  # 3x print resolution; rst2pdf renders at 720
+INLINE_FORMULA_DPI = 216  # 3 pixels per point; rst2pdf's own genImage draws 72 per point (5,184 dpi)
 
 
 def render_inline_formula(formula) -> str:
     """A PNG of an inline formula, for rst2pdf to place in a line of text.
 
-    rst2pdf rasterizes inline math at 10x and reportlab then spends most of the
-    PDF build loading and compressing those bitmaps (profiled: 150 s of 280 s,
-    and gigabytes of memory, for about 400 formulas). 3x is sharp in print.
+    rst2pdf's stock genImage rasterizes inline math at 72 pixels per point, and
+    reportlab then spends most of the PDF build loading and compressing those
+    bitmaps (profiled: 150 s of 280 s, and gigabytes of memory, for about 400
+    formulas). Three pixels per point is sharp in print.
     """
     from matplotlib import mathtext
     from matplotlib.font_manager import FontProperties
