@@ -7,6 +7,10 @@ transform runs, each dropdown becomes a titled box with its body shown.
 
 Graphviz's SVG starts with a DOCTYPE that pulls in external DTD entities,
 which EPUB 3 also forbids; the ePub's copies of the diagrams lose that line.
+
+sphinx-reredirects writes its redirect pages for every HTML-family builder;
+in an ePub they are script-carrying HTML files without the XHTML namespace,
+which epubcheck rejects and no reader can follow, so the ePub gets none.
 """
 
 from __future__ import annotations
@@ -46,7 +50,13 @@ def strip_svg_doctypes(app) -> list:
     return []  # no extra pages
 
 
+def no_redirect_pages_in_epub(app) -> None:
+    if app.builder.name == "epub":
+        app.config.redirects = {}
+
+
 def setup(app):
     app.add_post_transform(OpenDropdownsForEpub)
+    app.connect("builder-inited", no_redirect_pages_in_epub)
     app.connect("html-collect-pages", strip_svg_doctypes)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

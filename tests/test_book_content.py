@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .book_helpers import BOOK_ROOT, checked_links, external_urls, stage_words
+from .book_helpers import BOOK_ROOT, checked_links, external_urls, prose_words, stage_words
 from .scripts_path import check_sources
 
 MINIMUM_WORDS = {"project-setup": 6000, "data-pipeline": 7000, "modeling": 7000, "serving": 8000}
@@ -41,13 +41,15 @@ ANSWERED = [label for label in QUESTION_NUMBERS if answer_page(label).exists()]
 
 
 # Prose words of the four stage chapters when the second edition began (2026-11-30).
-# The front chapter and the reference pages were added since; deduplication pays for them.
+# The front chapter and the metrics reference were added since; deduplication pays for
+# them. The numbers sheet moved into reference/ from about/ and is not counted.
 FIRST_EDITION_CHAPTER_WORDS = 66_889
-CHAPTER_FOLDERS = (*MINIMUM_WORDS, "introduction", "reference")
+NEW_CHAPTER_PAGES = ("introduction/*.md", "reference/index.md", "reference/metrics.md")
 
 
 def test_chapters_are_no_longer_than_the_first_edition():
-    assert sum(stage_words(folder) for folder in CHAPTER_FOLDERS) <= FIRST_EDITION_CHAPTER_WORDS
+    new_pages = sum(prose_words(path) for pattern in NEW_CHAPTER_PAGES for path in BOOK_ROOT.glob(pattern))
+    assert sum(stage_words(stage) for stage in MINIMUM_WORDS) + new_pages <= FIRST_EDITION_CHAPTER_WORDS
 
 
 @pytest.mark.parametrize("stage", MINIMUM_WORDS)
