@@ -27,7 +27,7 @@ BUILD_STAMP  := $(VENV)/.requirements.stamp
 DEV_STAMP    := $(VENV)/.requirements-dev.stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help html epub latexpdf pdf gettext all livehtml clean test check venv system-deps anchors-lock new-answer bench downloads
+.PHONY: help html epub latexpdf pdf gettext all livehtml clean test test-fast check venv system-deps anchors-lock new-answer bench downloads
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -106,6 +106,10 @@ check: $(DEV_STAMP) ## Quick source checks: labels, MyST lint, spelling, no raw 
 test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
 	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck chromium java
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(DEV_STAMP) ## Every test that needs no build of the whole book (tests/README.md)
+	@scripts/ensure-tools dot pdftotext chromium
+	$(BIN)/python -m pytest -m "not book" $(PYTEST_ARGS)
 
 BENCH_VENV := .venv-bench
 

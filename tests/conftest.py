@@ -12,6 +12,16 @@ sys.path.insert(0, str(BOOK_ROOT / "_ext"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
+# Fixtures that build the whole book; a test that uses one is marked `book`, so
+# `make test-fast` (-m "not book") leaves it out without each file saying so.
+BOOK_FIXTURES = {"book_build", "readthedocs", "site"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.book)
+
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:

@@ -33,7 +33,6 @@ ALLOWLIST = Path(__file__).with_name("html-allowlist.txt")
 SEARCH_TERM, SEARCH_HIT = "leakage", "data-pipeline/leakage-and-skew.html"
 PHONE = {"width": 375, "height": 812}
 WIDE = {"width": 1280, "height": 900}
-pytestmark = pytest.mark.book
 
 
 # -- the site and its server -----------------------------------------------------

@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 
 from .test_browser import SEARCH_HIT, base_url, browser, look, site  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.book
 
 QUESTION, ANSWER = "questions/card-fraud.html", "answers/card-fraud.html"
 CHAPTER = "data-pipeline/leakage-and-skew.html"

@@ -21,7 +21,6 @@ from playwright.sync_api import expect
 from .test_browser import base_url, browser, site  # noqa: F401 (fixtures)
 from .test_browser import look as tab  # noqa: F401 (the fixture, at each width and color scheme)
 
-pytestmark = pytest.mark.book
 
 QUESTION, ANSWER, BANK = "questions/card-fraud.html", "answers/card-fraud.html", "questions/index.html"
 CHAPTER = "project-setup/index.html"

@@ -24,7 +24,6 @@ import yaml
 
 from .book_helpers import BOOK_ROOT, clean_copy
 
-pytestmark = pytest.mark.book
 
 COMMIT_EPOCH = 1_820_000_000  # 2027-09-03: a commit date no clock of this book's era shows
 

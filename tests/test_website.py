@@ -17,7 +17,6 @@ from .book_helpers import STAGES
 BASE_URL = "https://mlsd-book.readthedocs.io/en/latest/"
 REPOSITORY = "https://github.com/mlsd-book/mlsd-book"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-pytestmark = pytest.mark.book
 
 
 def html(book_build, page: str) -> BeautifulSoup:
