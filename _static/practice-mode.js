@@ -9,9 +9,8 @@
  * never on chapter pages. Nothing is hidden until this script runs, so a
  * browser without JavaScript shows every answer in full.
  *
- * Its words are English unless the build wrote a catalog for the page's language:
- * _static/locale/<lang>.js (from the qanda message catalog) fills
- * window.mlsdMessages[<lang>], chosen here by <html lang>; a missing word stays English.
+ * Its words come from window.mlsdTranslate (theme-fixes.js): the page's language
+ * when the build wrote a catalog for it, English otherwise.
  */
 (function () {
   "use strict";
@@ -20,16 +19,8 @@
   var HIDDEN = "practice-hidden";
   var state = { on: false, parts: [], toggle: null };
 
-  /* The page's words in its language, with {name} blanks filled from values. */
-  function t(text, values) {
-    var catalogs = window.mlsdMessages || {};
-    var lang = (document.documentElement.lang || "").replace(/_/g, "-").toLowerCase();
-    var words = catalogs[lang] || catalogs[lang.split("-")[0]] || {};
-    var out = Object.prototype.hasOwnProperty.call(words, text) ? words[text] : text;
-    return out.replace(/\{(\w+)\}/g, function (blank, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : blank;
-    });
-  }
+  /* The page's words in its language (theme-fixes.js, loaded first). */
+  var t = window.mlsdTranslate;
 
   function readChoice() {
     try {

@@ -1,5 +1,6 @@
 /*
- * Two small repairs to the theme, loaded in <head>.
+ * Three small repairs to the theme, loaded in <head>, and the one word lookup
+ * the book's scripts share.
  *
  * 1. Until a reader picks light or dark with the theme's switch, the theme
  *    leaves its mode empty, logs that as an error in the console and then
@@ -11,13 +12,16 @@
  * 3. A link to a section inside a folded "Depth on demand" (a <details>
  *    element) opens the fold, so the target is visible in every browser.
  *
- * Its words come from window.mlsdMessages[<html lang>] when the build wrote a
- * catalog for the page's language (see practice-mode.js); English otherwise.
+ * window.mlsdTranslate(text, values) gives a script's words in the page's
+ * language: window.mlsdMessages[<html lang>] when the build wrote a catalog for
+ * it (_static/locale/<lang>.js, from the qanda message catalog), English
+ * otherwise, word by word; {name} blanks are filled from values. This file runs
+ * first, so the deferred practice-mode.js can rely on it.
  */
 (function () {
   "use strict";
 
-  function t(text, values) {
+  function translate(text, values) {
     var catalogs = window.mlsdMessages || {};
     var lang = (document.documentElement.lang || "").replace(/_/g, "-").toLowerCase();
     var words = catalogs[lang] || catalogs[lang.split("-")[0]] || {};
@@ -26,6 +30,8 @@
       return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : blank;
     });
   }
+  window.mlsdTranslate = translate;
+  var t = translate;
 
   if (!document.documentElement.dataset.mode) {
     document.documentElement.dataset.mode = "auto";

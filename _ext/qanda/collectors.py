@@ -42,17 +42,13 @@ class QandaCollector(DomainCollector):
         for problem in problems:
             warn(problem.subtype, problem.message, f"{env.srcdir / problem.source}:{problem.lineno}")
         name_copied_titles(env, data["users"], catalog)
-        names = name_pages(env, data["named"], catalog)
-        if data["names_written"].get(output_key(app)) != names:
+        shown = (catalog.fingerprint(), name_pages(env, data["named"], catalog))
+        before = data["written"].get(output_key(app), ("", ""))
+        data["written"][output_key(app)] = shown
+        if before[1] != shown[1]:
             # Every page's sidebar and the neighbours' prev/next links show these names.
-            data["names_written"][output_key(app)] = names
-            data["written"][output_key(app)] = catalog.fingerprint()
             return sorted(env.found_docs)
-        fingerprint = catalog.fingerprint()
-        if data["written"].get(output_key(app)) == fingerprint:
-            return []
-        data["written"][output_key(app)] = fingerprint
-        return sorted(data["users"] & env.found_docs)
+        return [] if before[0] == shown[0] else sorted(data["users"] & env.found_docs)
 
 
 def release_std_labels(app, env, docnames) -> None:

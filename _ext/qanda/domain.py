@@ -38,12 +38,12 @@ class QandaDomain(Domain):
         "answers": {},  # docname -> [answer record, ...] in document order
         "users": set(),  # docnames whose output shows book-wide question data
         "catalog": None,  # derived after each read by the collector
-        "written": {},  # builder:outdir -> fingerprint of the catalog its outputs show
+        # builder:outdir -> (catalog fingerprint, digest of the page names) its outputs show
+        "written": {},
         "claimed": {},  # question label -> the std label entries the collector added
         "named": {},  # docname -> the question or answer that names the page (see page_name)
-        "names_written": {},  # builder:outdir -> digest of the page names its outputs show
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def catalog(self):
