@@ -7,9 +7,15 @@ well, so links from other sites to ``page.html#old-label`` still land.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +46,7 @@ class AddAliasIds(SphinxPostTransform):
                     element["ids"].append(old)
 
 
-def setup(app):
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("anchor_aliases", {}, "env", types=[dict])
     app.connect("env-updated", register_aliases)
     app.add_post_transform(AddAliasIds)

@@ -15,20 +15,33 @@ The ``{bookstat}`` role shows one number:
 ``chapters:<folder>``
     documents in a folder other than its ``index``
 
-The role leaves a placeholder in the doctree. A post-transform fills in the
-number when the page is written, from the environment as it stands after
-every document has been read, so a count never lags behind the sources. When
-any count changes, every page that shows one is written again, which keeps
-incremental builds equal to clean ones. Pages record themselves while being
-read and the records merge across parallel readers, so ``-j`` is safe.
+The role leaves a placeholder in the doctree, and the ``bookstats`` domain
+records which page shows which count (purged and merged across parallel
+readers, so ``-j`` is safe). After every read the counts are taken from the
+environment as it stands (:mod:`book_wide`, after the question bank's catalog
+is derived), so a count never lags behind the sources; a page whose counts
+changed is written again, which keeps incremental builds equal to clean ones.
+A post-transform prints the numbers when the page is written.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Mapping, Set
+from typing import TYPE_CHECKING, Any
+
+import book_wide
 from docutils import nodes
+from outputs import is_html
+from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0.0"
 
@@ -114,79 +127,84 @@ def folder_exists(env, folder: str) -> bool:
     return (env.srcdir / folder).is_dir()
 
 
+class BookstatsDomain(Domain):
+    """Which counts each page shows, and where: ``{docname: [(key, line), ...]}``."""
+
+    name = "bookstats"
+    label = "Book statistics"
+    initial_data: dict[str, Any] = {
+        "users": {},  # docname -> [(key, line), ...] of its {bookstat} roles
+        "counts": {},  # key -> its value (None when it cannot be counted), derived after each read
+    }
+    data_version = 1
+
+    def clear_doc(self, docname: str) -> None:
+        self.data["users"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname, uses in otherdata["users"].items():
+            if docname in docnames:
+                self.data["users"][docname] = uses
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        uses = [(node["key"], node.line or 0) for node in document.findall(bookstat)]
+        if uses:
+            self.data["users"][docname] = uses
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []
+
+
+class BookStatistics(book_wide.BookWideData):
+    name = "bookstats"
+    warning_type = "bookstats"
+    needs = ("qanda",)  # counts questions and answers from its catalog
+
+    def derive(self, app: Sphinx, env: BuildEnvironment) -> Iterable[book_wide.Problem]:
+        data = env.domains["bookstats"].data
+        keys = {key for uses in data["users"].values() for key, _line in uses}
+        data["counts"] = {key: count(env, key) for key in sorted(keys)}
+        for docname, uses in sorted(data["users"].items()):
+            for key, line in uses:
+                if data["counts"][key] is None:
+                    yield book_wide.Problem("missing", f"cannot count '{key}': {why_not(key)}", (docname, line))
+
+    def shown(self, env: BuildEnvironment) -> Mapping[str, str]:
+        data = env.domains["bookstats"].data
+        return {docname: hashlib.sha256(repr([(key, data["counts"][key]) for key, _ in uses]).encode()).hexdigest()
+                for docname, uses in data["users"].items()}
+
+
+def why_not(key: str) -> str:
+    if ":" not in key:
+        return "the qanda extension is not loaded"
+    return f"there is no folder '{key.partition(':')[2]}'"
+
+
 class FillBookstats(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs) -> None:
+        counts = self.env.domains["bookstats"].data["counts"]
         for node in list(self.document.findall(bookstat)):
-            value = count(self.env, node["key"])
-            if value is None:
-                reason = ("the qanda extension is not loaded" if ":" not in node["key"]
-                          else f"there is no folder '{node['key'].partition(':')[2]}'")
-                logger.warning(f"cannot count '{node['key']}': {reason}", type="bookstats",
-                               subtype="missing", location=node)
+            value = counts.get(node["key"])
+            if value is None:  # reported after reading (BookStatistics.derive)
                 node.replace_self(nodes.literal(node["key"], node["key"]))
-                continue
-            text = f"{value:,}"
-            if self.env._app.builder.format == "html":
-                node.replace_self(nodes.inline(text, text, classes=["bookstat"]))
-            else:  # rst2pdf wants a style for every class; print needs none
-                node.replace_self(nodes.Text(text))
+            elif is_html(self.env):
+                node.replace_self(nodes.inline(f"{value:,}", f"{value:,}", classes=["bookstat"]))
+            else:  # print and text need no class, and rst2pdf wants a style for every class
+                node.replace_self(nodes.Text(f"{value:,}"))
 
 
-# -- keeping pages current ---------------------------------------------------
-
-def init_env(app, env=None, *args) -> None:
-    env = env or app.env
-    if not hasattr(env, "bookstats_users"):
-        env.bookstats_users = {}  # docname -> the keys it shows
-        env.bookstats_shown = {}  # key -> the value the written pages show
-
-
-def purge_doc(app, env, docname: str) -> None:
-    init_env(app, env)
-    env.bookstats_users.pop(docname, None)
-
-
-def merge_info(app, env, docnames, other) -> None:
-    init_env(app, env)
-    for docname, keys in getattr(other, "bookstats_users", {}).items():
-        if docname in docnames:
-            env.bookstats_users[docname] = keys
-
-
-def record_users(app, doctree) -> None:
-    init_env(app)
-    keys = tuple(sorted({node["key"] for node in doctree.findall(bookstat)}))
-    if keys:
-        app.env.bookstats_users[app.env.docname] = keys
-
-
-def pages_to_rewrite(app, env) -> list[str]:
-    """Every page that shows a count, when any count differs from what the pages show."""
-    init_env(app, env)
-    users = sorted(set(env.bookstats_users) & env.found_docs)
-    keys = sorted({key for doc in users for key in env.bookstats_users[doc]})
-    shown = {key: count(env, key) for key in keys}
-    if shown == env.bookstats_shown:
-        return []
-    env.bookstats_shown = shown
-    return users
-
-
-def setup(app):
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(bookstat)
     app.add_role("bookstat", BookstatRole())
+    app.add_domain(BookstatsDomain)
     app.add_post_transform(FillBookstats)
-    app.connect("env-before-read-docs", init_env)
-    app.connect("env-purge-doc", purge_doc)
-    app.connect("env-merge-info", merge_info)
-    app.connect("doctree-read", record_users)
-    # After qanda (priority 500) has derived this read's catalog of questions.
-    app.connect("env-get-updated", pages_to_rewrite, priority=900)
+    book_wide.register(app, BookStatistics())
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

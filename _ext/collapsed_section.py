@@ -15,13 +15,19 @@ full in the ePub and both PDFs, where nothing can be clicked open.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from outputs import is_website
 from translations import add_catalog
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 CATALOG = "collapsed_section"  # its one word of its own, in the book's language
@@ -56,11 +62,6 @@ class CollapsedSectionDirective(SphinxDirective):
         return [marker]
 
 
-def folds(builder) -> bool:
-    """Only interactive HTML can open a fold; the ePub and print show everything."""
-    return builder.format == "html" and not getattr(builder, "embedded", False)
-
-
 class FoldSections(SphinxPostTransform):
     default_priority = 6
 
@@ -72,7 +73,7 @@ class FoldSections(SphinxPostTransform):
                                location=marker, type="collapsed-section", subtype="placement")
                 marker.parent.remove(marker)
                 continue
-            if not folds(self.env._app.builder):
+            if not is_website(self.env):  # the ePub and print show everything
                 section.remove(marker)
                 continue
             start = section.index(marker)
@@ -82,7 +83,8 @@ class FoldSections(SphinxPostTransform):
             section += fold
 
 
-def setup(app):
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("outputs")
     app.add_directive("collapsed-section", CollapsedSectionDirective)
     app.add_node(folded_section, html=(visit_folded_section_html, depart_folded_section_html))
     app.add_post_transform(FoldSections)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from sphinx.builders.gettext import I18nBuilder
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -66,8 +68,8 @@ def is_print(env: BuildEnvironment) -> bool:
 
 
 def is_gettext(env: BuildEnvironment) -> bool:
-    """The translation templates, not a readable output."""
-    return builder_of(env).name == "gettext"
+    """Extracting messages for translators (the gettext builder), not a readable output."""
+    return isinstance(builder_of(env), I18nBuilder)
 
 
 def output_key(env: BuildEnvironment) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sphinx import locale
 from sphinx.util import logging
+from outputs import is_gettext
 from sphinx.util.i18n import CatalogRepository
 
 logger = logging.getLogger(__name__)
@@ -70,9 +71,10 @@ def add_catalog(app, catalog: str, sources: Iterable[Path], shipped_dir: Path | 
         register_catalog(app, catalog, shipped_dir)
 
     def write(app, exception) -> None:
-        if exception is None and app.builder.name == "gettext":
+        if exception is None and is_gettext(app.env):
             write_template(app, catalog, sources)
 
+    app.setup_extension("outputs")
     app.connect("config-inited", load)
     app.connect("build-finished", write)
 

@@ -3,7 +3,7 @@
 As in ``sphinx.ext.todo``, the domain owns what each document declares: it is
 recorded when the document is read, purged before it is read again and merged
 from parallel readers. What the sheets compute is derived from these records
-after every read (:mod:`numbersheet.collectors`), never stored twice.
+after every read (:mod:`numbersheet.derive`), never stored twice.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ class NumbersDomain(Domain):
         "problems": {},  # docname -> [Problem, ...] found while reading the blocks
         "uses": {},  # docname -> [(name, spec, lineno), ...] of {num} roles
         "results": {},  # docname -> Result, derived after each read
-        "written": {},  # builder and outdir -> {docname: fingerprint of the book values shown}
     }
-    data_version = 1
+    data_version = 2
 
     def clear_doc(self, docname: str) -> None:
         for kind in PER_DOCUMENT:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .formatting import format_value
+from outputs import builder_of, is_website
 
-JSON_BUILDERS = {"html", "dirhtml", "singlehtml"}
+from .formatting import format_value
 
 
 def line_data(line, result) -> dict:
@@ -19,13 +19,13 @@ def line_data(line, result) -> dict:
             "holds": result.holds.get(line.lineno), "line": line.lineno}
 
 
-def numbers_as_data(builder, results) -> dict:
+def numbers_as_data(env, results) -> dict:
     pages = []
     for docname in sorted(results):
         result = results[docname]
         pages.append({
             "page": docname,
-            "url": builder.get_target_uri(docname),
+            "url": builder_of(env).get_target_uri(docname),
             "figures": [line_data(line, result) for line in result.lines if line.kind == "figure"],
             "claims": [line_data(line, result) for line in result.lines if line.kind == "claim"],
         })
@@ -33,8 +33,8 @@ def numbers_as_data(builder, results) -> dict:
 
 
 def write_numbers_json(app, exception) -> None:
-    if exception is not None or app.builder.name not in JSON_BUILDERS:
+    if exception is not None or not is_website(app.env):
         return
     results = app.env.domains["numbers"].data["results"]
-    text = json.dumps(numbers_as_data(app.builder, results), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(numbers_as_data(app.env, results), indent=2, ensure_ascii=False) + "\n"
     Path(app.outdir, "numbers.json").write_text(text, encoding="utf-8")

@@ -14,9 +14,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from outputs import is_html, is_latex
 from sphinx.util import texescape
 
-from .collectors import book_page
+from .derive import book_page
 from .formatting import FormatError, format_value
 from .nodes import num_reference, numbers_sheet
 from .sheet import BOOK_PREFIX, Line, Result
@@ -107,8 +108,8 @@ class RenderNumbers(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         self.results: dict[str, Result] = self.env.domains["numbers"].data["results"]
-        self.html = self.env._app.builder.format == "html"
-        self.latex = self.env._app.builder.format == "latex"
+        self.html = is_html(self.env)
+        self.latex = is_latex(self.env)
         for node in list(self.document.findall(numbers_sheet)):
             shown = [] if node["hidden"] else self.render_sheet(node)
             node.replace_self(shown or nodes.comment())
@@ -142,7 +143,7 @@ class RenderNumbers(SphinxPostTransform):
         if figures:
             table = self.table(node["title"], figures, result)
             table["ids"].append(f"numbersheet-{node['docname'].replace('/', '-')}-{node['block']}")
-            shown += [latex_columns(), table] if self.env._app.builder.format == "latex" else [table]
+            shown += [latex_columns(), table] if is_latex(self.env) else [table]
         if claims:
             shown.append(self.claims(claims, result))
         return shown

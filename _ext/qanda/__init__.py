@@ -9,16 +9,25 @@ translated through the ``qanda`` message catalog (:mod:`qanda.translation`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .collectors import QandaCollector
+import book_wide
+from outputs import is_html, is_rst2pdf
+
 from .config import check_config
+from .derive import QuestionBank
 from .directives import AnswerDirective, QuestionDirective, QuestionListDirective
 from .domain import QandaDomain
 from .export import write_questions_json
 from .nodes import answer_dropdown, depart_answer_dropdown_html, qanda_reference, visit_answer_dropdown_html
 from .render import RenderQanda
 from .roles import QandaRole
+from .std_entries import release_std_labels
 from .translation import add_script_catalog, load_catalog, write_qanda_template
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0.0"
 
@@ -26,15 +35,16 @@ STATIC_DIR = Path(__file__).parent / "static"
 PDF_STYLESHEET = Path(__file__).parent / "pdfstyle" / "qanda.yaml"
 
 
-def add_static_files(app) -> None:
-    if app.builder.format == "html":
+def add_static_files(app: Sphinx) -> None:
+    if is_html(app.env):
         app.config.html_static_path.append(str(STATIC_DIR))
         app.add_css_file("qanda.css")
-    elif app.builder.name == "pdf":  # rst2pdf
+    elif is_rst2pdf(app.env):
         app.config.pdf_stylesheets = [*app.config.pdf_stylesheets, str(PDF_STYLESHEET)]
 
 
-def setup(app):
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("outputs")
     app.add_config_value("qanda_stages", [], "env", types=[list])
     app.add_config_value("qanda_contribute_url", "", "html", types=[str])
     app.connect("config-inited", check_config)
@@ -47,7 +57,8 @@ def setup(app):
     app.add_role("answer", QandaRole("answer"))
     app.add_node(qanda_reference)  # may reach writers in titles; written as inline
     app.add_node(answer_dropdown, html=(visit_answer_dropdown_html, depart_answer_dropdown_html))
-    app.add_env_collector(QandaCollector)
+    book_wide.register(app, QuestionBank())
+    app.connect("env-before-read-docs", release_std_labels)
     app.add_post_transform(RenderQanda)
     app.connect("builder-inited", add_static_files)
     app.connect("builder-inited", add_script_catalog)
@@ -55,7 +66,7 @@ def setup(app):
     app.connect("build-finished", write_qanda_template)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -4,7 +4,7 @@ Like ``sphinx.ext.todo``, the domain owns the data: it records what each
 document declares when the document is read, purges a document's records
 before it is read again, and merges records from parallel readers. The
 book-wide view (numbers, answer lists) is derived from these records in
-:mod:`qanda.collectors` after every read, never stored twice.
+:mod:`qanda.derive` after every read, never stored twice.
 """
 
 from __future__ import annotations
@@ -37,13 +37,12 @@ class QandaDomain(Domain):
         "questions": {},  # docname -> [question record, ...] in document order
         "answers": {},  # docname -> [answer record, ...] in document order
         "users": set(),  # docnames whose output shows book-wide question data
-        "catalog": None,  # derived after each read by the collector
-        # builder:outdir -> (catalog fingerprint, digest of the page names) its outputs show
-        "written": {},
-        "claimed": {},  # question label -> the std label entries the collector added
+        "catalog": None,  # derived after each read (qanda.derive)
+        "names": "",  # derived with it: a digest of the titles it gives to pages
+        "claimed": {},  # question label -> the std label entries qanda.std_entries added
         "named": {},  # docname -> the question or answer that names the page (see page_name)
     }
-    data_version = 4
+    data_version = 5
 
     @property
     def catalog(self):

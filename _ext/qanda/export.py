@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from outputs import is_website
+
 from .links import page_url
 
-JSON_BUILDERS = {"html", "dirhtml", "singlehtml"}
 
-
-def questions_as_data(builder, catalog) -> dict:
+def questions_as_data(env, catalog) -> dict:
     return {
         "questions": [
             {
@@ -20,9 +20,9 @@ def questions_as_data(builder, catalog) -> dict:
                 "stages": list(q.stages),
                 "difficulty": q.difficulty,
                 "domain": q.domain,
-                "url": page_url(builder, q.docname, q.label),
+                "url": page_url(env, q.docname, q.label),
                 "answers": [
-                    {"label": a.label, "author": a.author, "url": page_url(builder, a.docname, a.label)}
+                    {"label": a.label, "author": a.author, "url": page_url(env, a.docname, a.label)}
                     for a in catalog.answers_to(q)
                 ],
             }
@@ -32,11 +32,11 @@ def questions_as_data(builder, catalog) -> dict:
 
 
 def write_questions_json(app, exception) -> None:
-    if exception is not None or app.builder.name not in JSON_BUILDERS:
+    if exception is not None or not is_website(app.env):
         return
     catalog = app.env.domains["qanda"].catalog
     if catalog is None:
         return
-    data = questions_as_data(app.builder, catalog)
+    data = questions_as_data(app.env, catalog)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     Path(app.outdir, "questions.json").write_text(text, encoding="utf-8")

@@ -10,12 +10,13 @@ dropdown answer collapses.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.builders.gettext import I18nBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes
 
+from outputs import builder_of, is_gettext, is_html, is_latex, is_website
+
 from .catalog import Answer, Question
-from .links import internal_link, shows_collapsed_answers
+from .links import internal_link
 from .messages import did_you_mean, warn
 from .nodes import answer_dropdown, answer_node, qanda_reference, question_node, question_title, questionlist_node
 from .translation import _, difficulty_name, fill, stage_name
@@ -24,20 +25,14 @@ from .translation import _, difficulty_name, fill, stage_name
 class RenderQanda(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10)
 
-    @property
-    def builder(self):
-        # Sphinx 9 deprecates SphinxTransform.app; its own post-transforms reach
-        # the builder the same way.
-        return self.env._app.builder
-
     def run(self, **kwargs) -> None:
         self.catalog = self.env.domains["qanda"].catalog
-        self.html = self.builder.format == "html"
+        self.html = is_html(self.env)
         self.elements_by_id: dict[str, list[nodes.Element]] | None = None
         # Drop what ``only`` leaves out of this output before rendering (Sphinx
         # would at priority 50): the catalog has no number for it, and a role in
         # it must not be reported.
-        process_only_nodes(self.document, self.builder.tags)
+        process_only_nodes(self.document, builder_of(self.env).tags)
         # singlehtml, latex and rst2pdf assemble one doctree from many
         # documents, so each node says which document and position it came from.
         for node in list(self.document.findall(question_node)):
@@ -52,14 +47,14 @@ class RenderQanda(SphinxPostTransform):
     # -- shared pieces ---------------------------------------------------------
 
     def link(self, todoc: str, anchor: str, text: str, classes=()) -> nodes.reference:
-        return internal_link(self.builder, self.env.docname, todoc, anchor, text, classes)
+        return internal_link(self.env, self.env.docname, todoc, anchor, text, classes)
 
     def anchored_box(self, kind: str, anchor: str | None) -> nodes.container:
         """A box with the anchor on the box in HTML, on a target inside it elsewhere."""
         box = nodes.container(classes=[f"qanda-{kind}"])
         if anchor:
             self.release_id(anchor)
-        if anchor and self.builder.format == "latex":
+        if anchor and is_latex(self.env):
             box += nodes.target("", "", ids=[anchor])
         elif anchor:
             box["ids"].append(anchor)
@@ -97,7 +92,7 @@ class RenderQanda(SphinxPostTransform):
     def render_question(self, node: question_node) -> nodes.Node:
         titles = [child for child in node.children if isinstance(child, question_title)]
         body = [child for child in node.children if not isinstance(child, question_title)]
-        if isinstance(self.builder, I18nBuilder):
+        if is_gettext(self.env):
             # The gettext builder extracts messages after post-transforms: it
             # finds the title as written only on this node.
             body = titles + body
@@ -158,7 +153,7 @@ class RenderQanda(SphinxPostTransform):
             box += self.answer_heading(answer)
         if answer and answer.author:
             box += nodes.paragraph("", fill(_("By {author}"), author=answer.author), classes=["qanda-author"])
-        if node["dropdown"] and shows_collapsed_answers(self.builder):
+        if node["dropdown"] and is_website(self.env):
             dropdown = answer_dropdown(summary=_("Show answer"))
             dropdown += node.children
             box += dropdown
@@ -184,7 +179,7 @@ class RenderQanda(SphinxPostTransform):
     # -- the page a question or answer names ---------------------------------------
 
     def names_page(self, node: nodes.Element, kind: str) -> bool:
-        if isinstance(self.builder, I18nBuilder):  # the title as written is the message
+        if is_gettext(self.env):  # the title as written is the message
             return False
         name = self.env.domains["qanda"].data["named"].get(node["docname"])
         return (bool(name) and name["kind"] == kind and name["position"] == node["position"]
@@ -192,7 +187,7 @@ class RenderQanda(SphinxPostTransform):
                 and isinstance(node.parent[0], nodes.title))
 
     def retitle(self, node: nodes.Element, words: list[nodes.Node]) -> None:
-        """The page's own heading becomes the numbered one (collectors.name_pages names
+        """The page's own heading becomes the numbered one (std_entries.name_pages names
         it so in the contents and the browser title). Links stay in HTML only: a
         PDF's bookmarks and running heads take plain text."""
         title = node.parent[0]

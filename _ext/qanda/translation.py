@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from sphinx.locale import get_translation
+from outputs import is_gettext, is_html
 from translations import N_, is_english, ngettext, register_catalog, translated_messages, write_template
 
 CATALOG = "qanda"
@@ -71,7 +72,7 @@ def load_catalog(app, config) -> None:
 
 
 def write_qanda_template(app, exception) -> None:
-    if exception is not None or app.builder.name != "gettext":
+    if exception is not None or not is_gettext(app.env):
         return
     stages = [(stage_words(stage), "A stage named in qanda_stages (conf.py)")
               for stage in app.config.qanda_stages]
@@ -87,7 +88,7 @@ def add_script_catalog(app) -> None:
     """Give the website's scripts their words: ``_static/locale/<language>.js``,
     loaded before them, fills ``window.mlsdMessages[<language>]``."""
     language = app.config.language
-    if app.builder.format != "html" or is_english(language):
+    if not is_html(app.env) or is_english(language):
         return
     key = script_language(language)
     words = translated_messages(CATALOG, SCRIPT_MESSAGES)

@@ -1,11 +1,14 @@
-"""After every read: derive the catalog, report book-wide problems, mark pages to rewrite.
+"""What qanda writes into Sphinx's own records after every read.
 
-A question page lists answers that live on other pages, and every page with a
-``{question}`` role shows a number that depends on the whole toctree. When the
-catalog's fingerprint changes, every page that shows catalog data is written
-again; when it does not (the usual case while editing prose), nothing extra is.
-The catalog is derived for each builder (``only`` may leave questions out), and
-each output remembers the fingerprint it was written from.
+Sphinx's standard domain keeps every label and every page's title; the
+question bank changes some of them once the catalog is known:
+
+- each question becomes a ``std:label`` too (claimed after reading, released
+  before the next read, so labels read from the sources decide collisions);
+- a question's page is titled with its numbered heading, and an answer's page
+  with its own, in the contents, the browser title, prev/next and ``{ref}``;
+- a role in a heading is copied into titles and contents entries, which are
+  written without post-transforms: the copies get their names here.
 """
 
 from __future__ import annotations
@@ -14,41 +17,10 @@ import hashlib
 import json
 
 from docutils import nodes
-from domain_collector import DomainCollector, output_key
 
-from .catalog import Catalog, Problem, book_order, build_catalog
-from .messages import warn
+from .catalog import Catalog, Problem
 from .nodes import qanda_reference
 from .translation import _, fill
-
-
-class QandaCollector(DomainCollector):
-    """The domain keeps the records; this derives the book-wide view after every read."""
-
-    def enable(self, app) -> None:
-        super().enable(app)
-        app.connect("env-before-read-docs", release_std_labels)
-
-    def get_updated_docs(self, app, env) -> list[str]:
-        data = env.domains["qanda"].data
-        catalog = build_catalog(
-            book_order(env.config.root_doc, env.toctree_includes, env.found_docs),
-            data["questions"],
-            data["answers"],
-            lambda record: all(app.tags.eval_condition(expr) for expr in record["only"]),
-        )
-        data["catalog"] = catalog
-        problems = catalog.problems + claim_std_labels(env, data["claimed"], catalog)
-        for problem in problems:
-            warn(problem.subtype, problem.message, f"{env.srcdir / problem.source}:{problem.lineno}")
-        name_copied_titles(env, data["users"], catalog)
-        shown = (catalog.fingerprint(), name_pages(env, data["named"], catalog))
-        before = data["written"].get(output_key(app), ("", ""))
-        data["written"][output_key(app)] = shown
-        if before[1] != shown[1]:
-            # Every page's sidebar and the neighbours' prev/next links show these names.
-            return sorted(env.found_docs)
-        return [] if before[0] == shown[0] else sorted(data["users"] & env.found_docs)
 
 
 def release_std_labels(app, env, docnames) -> None:

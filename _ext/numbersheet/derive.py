@@ -1,33 +1,34 @@
-"""After every read: evaluate every sheet, report problems, mark pages to rewrite.
+"""The sheets' book-wide data: every sheet evaluated after every read.
 
 Evaluation is cheap (a few hundred lines for the whole book), so it runs on
 every build and reports every problem every time: a page whose claim fails
 keeps failing the build until it is fixed, even when it is not read again.
 A page that shows book-wide figures is written again exactly when one of the
-book values it reads changes; the record of what each output shows is kept
-per builder and output folder, so builds that share one doctree folder (as
-``sphinx-build -M`` and Read the Docs do) each bring their own pages up to date.
+book values it reads changes (:mod:`book_wide` compares the fingerprints).
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 
-from domain_collector import DomainCollector, output_key
+from book_wide import BookWideData, Problem
 
-from .messages import warn
 from .sheet import BOOK_PREFIX, Result, evaluate_page, use_problem
 
 
-class NumbersCollector(DomainCollector):
-    """The domain keeps the records; this derives the book-wide view after every read."""
+class NumbersSheets(BookWideData):
+    name = "numbers"
+    warning_type = "numbers"
 
-    def get_updated_docs(self, app, env) -> list[str]:
+    def derive(self, app, env) -> Iterable[Problem]:
         domain = env.domains["numbers"]
         results = evaluate_all(domain.data["lines"], book_page(env))
         domain.data["results"] = results
-        report(env, domain.data, results)
-        return changed_outputs(app, env, domain.data, results)
+        return problems(env, domain.data, results)
+
+    def shown(self, env) -> Mapping[str, str]:
+        return book_values_shown(env, env.domains["numbers"].data)
 
 
 def book_page(env) -> str | None:
@@ -51,17 +52,18 @@ def evaluate_all(lines: dict, book: str | None) -> dict[str, Result]:
     return results
 
 
-def report(env, data: dict, results: dict[str, Result]) -> None:
+def problems(env, data: dict, results: dict[str, Result]) -> list[Problem]:
+    found = []
+    book = book_values(results, book_page(env))
     for docname in sorted(set(data["problems"]) | set(results) | set(data["uses"])):
-        problems = list(data["problems"].get(docname, []))
-        problems += results[docname].problems if docname in results else []
-        for problem in sorted(problems, key=lambda p: p.lineno):
-            warn(problem.subtype, problem.message, (docname, problem.lineno))
+        page = list(data["problems"].get(docname, []))
+        page += results[docname].problems if docname in results else []
+        found += [Problem(p.subtype, p.message, (docname, p.lineno)) for p in sorted(page, key=lambda p: p.lineno)]
         for name, spec, lineno in data["uses"].get(docname, []):
-            book = book_values(results, book_page(env))
             problem = use_problem(name, spec, results.get(docname), book)
             if problem:
-                warn(problem[0], problem[1], (docname, lineno))
+                found.append(Problem(problem[0], problem[1], (docname, lineno)))
+    return found
 
 
 def book_names_shown(docname: str, data: dict, results: dict[str, Result]) -> set[str]:
@@ -70,15 +72,13 @@ def book_names_shown(docname: str, data: dict, results: dict[str, Result]) -> se
     return names
 
 
-def changed_outputs(app, env, data: dict, results: dict[str, Result]) -> list[str]:
-    """Pages whose book-wide values changed since this builder last wrote them."""
+def book_values_shown(env, data: dict) -> dict[str, str]:
+    """For each page that shows book-wide figures, a fingerprint of their values."""
+    results = data["results"]
     book = book_values(results, book_page(env)) or {}
-    written = data["written"].setdefault(output_key(app), {})
-    changed = []
+    fingerprints = {}
     for docname in sorted((set(results) | set(data["uses"])) & env.found_docs):
         shown = sorted((n, repr(book.get(n))) for n in book_names_shown(docname, data, results))
-        fingerprint = hashlib.sha256(repr(shown).encode()).hexdigest() if shown else ""
-        if written.get(docname, "") != fingerprint:
-            written[docname] = fingerprint
-            changed.append(docname)
-    return changed
+        if shown:
+            fingerprints[docname] = hashlib.sha256(repr(shown).encode()).hexdigest()
+    return fingerprints
