@@ -49,7 +49,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.graphviz",
-    "pdf_builder",
+    "pdf_output",
     "epub_compat",
     "anchor_aliases",
     "sphinx_reredirects",
@@ -58,6 +58,7 @@ extensions = [
     "collapsed_section",
     "bookstats",
     "website",
+    "print_layout",
     "sphinx_copybutton",
     "sphinxext.opengraph",
     "sphinx_sitemap",
@@ -391,7 +392,7 @@ html_theme_options = {
     # One header, the article's (README: "The website"): the theme's top bar held
     # only a second search box, and an empty strip on a phone. Its download menu
     # (the page's Markdown source, the browser's print) gives way to the book's
-    # own PDF and ePub (_ext/website.py); full screen is what the browser does.
+    # own PDF and ePub (_ext/website/downloads.py); full screen is what the browser does.
     "navbar_persistent": [],
     "use_download_button": False,
     "use_fullscreen_button": False,
@@ -415,7 +416,7 @@ html_baseurl = (ON_READTHEDOCS and os.environ.get("READTHEDOCS_CANONICAL_URL")) 
     "https://mlsd-book.readthedocs.io/en/latest/"
 )
 # `make all` copies the LaTeX PDF and the ePub here; on Read the Docs the
-# {bookdownload} links go to its own offline formats instead (_ext/website.py).
+# {bookdownload} links go to its own offline formats instead (_ext/website/downloads.py).
 website_downloads_dir = "_downloads-book"
 website_downloads = {"pdf": "mlsd-book.pdf", "epub": "mlsd-book.epub"}
 ogp_site_url = html_baseurl
@@ -475,6 +476,7 @@ latex_show_urls = "footnote"
 latex_use_xindy = False
 
 # -- PDF without TeX (rst2pdf) ------------------------------------------------
+# rst2pdf loads only for `-b pdf` (_ext/pdf_output.py) and reads these settings then.
 pdf_documents = [
     (root_doc, "mlsd-book", project, author),
 ]

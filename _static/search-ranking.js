@@ -11,7 +11,7 @@
  *    entry (the glossary's terms are) comes before any page that only mentions
  *    the words;
  *  - among those pages, one that uses the words more often ranks higher
- *    (_static/searchweights.js, written by _ext/website.py, gives the counts the
+ *    (_static/searchweights.js, written by _ext/website/search_weights.py, gives the counts the
  *    index lacks), and one with a section heading that holds a word gets a bonus.
  *
  * Snippets. Sphinx shows 240 characters of the page's text content around the

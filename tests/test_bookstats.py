@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from website import readthedocs_downloads_base
+from website.downloads import readthedocs_downloads_base
 
 from .qanda_helpers import build, copy_root, soup
 from .test_qanda_incremental import write

@@ -109,16 +109,24 @@ def test_epub_pages_carry_no_website_scripts(book_build):
         assert pages and not any(b"<script" in book.read(name) for name in pages)
 
 
-# -- the header's book downloads and the search weights (_ext/website.py), no build needed --
+# -- the header's book downloads and the search weights (_ext/website/), no build needed --
+
+class FakeEnvironment:
+    """Stands for a build's environment, which outputs.py maps to its builder."""
+
 
 def fake_app(readthedocs: str = ""):
     from types import SimpleNamespace
 
+    import outputs
+
     config = SimpleNamespace(website_readthedocs_downloads=readthedocs, website_downloads_dir="_downloads-book",
                              website_downloads={"pdf": "mlsd-book.pdf", "epub": "mlsd-book.epub"},
                              html_search_language=None, language="en", html_search_options={})
-    builder = SimpleNamespace(get_target_uri=lambda doc: f"{doc}.html")
-    return SimpleNamespace(config=config, builder=builder)
+    builder = SimpleNamespace(name="html", format="html", get_target_uri=lambda doc: f"{doc}.html")
+    app = SimpleNamespace(config=config, builder=builder, env=FakeEnvironment())
+    outputs.record_builder(app)
+    return app
 
 
 @pytest.mark.parametrize("readthedocs, pdf", [
@@ -126,29 +134,29 @@ def fake_app(readthedocs: str = ""):
     ("https://mlsd-book.readthedocs.io/_/downloads/en/latest/", "https://mlsd-book.readthedocs.io/_/downloads/en/latest/pdf/"),
 ])
 def test_header_download_menu_replaces_nothing_but_leads_to_the_book(readthedocs, pdf):
-    import website
+    from website.downloads import book_download_buttons
 
     context = {"header_buttons": [{"type": "group", "label": "source-buttons", "buttons": []}]}
-    website.book_download_buttons(fake_app(readthedocs), "questions/card-fraud", "page.html", context, None)
+    book_download_buttons(fake_app(readthedocs), "questions/card-fraud", "page.html", context, None)
     menu, source = context["header_buttons"]
     assert source["label"] == "source-buttons" and menu["label"] == "book-downloads"
     assert [(b["text"], b["url"]) for b in menu["buttons"]][0] == ("PDF", pdf)
     assert [b["text"] for b in menu["buttons"]] == ["PDF", "ePub"]
-    website.book_download_buttons(fake_app(), "index", "page.html", {}, None)  # the ePub's pages: no header
+    book_download_buttons(fake_app(), "index", "page.html", {}, None)  # the ePub's pages: no header
 
 
 def test_search_weights_keep_only_counts_that_change_an_order():
-    import website
+    from website.search_weights import search_weights
 
-    weights = website.search_weights({"b": {"leakag": 5, "rare": 3}, "a": {"leakag": 2}, "c": {}})
+    weights = search_weights({"b": {"leakag": 5, "rare": 3}, "a": {"leakag": 2}, "c": {}})
     assert weights == {"docs": ["a", "b"], "terms": {"leakag": [0, 2, 1, 5]}}
 
 
 def test_term_counts_read_a_page_as_the_search_index_does():
     from docutils.core import publish_doctree
 
-    import website
+    from website.search_weights import term_counts
 
     doctree = publish_doctree("Leakage\n=======\n\nData leakage, leaked labels and a split.\n")
-    counts = website.term_counts(fake_app(), doctree)
+    counts = term_counts(fake_app().config, doctree)
     assert counts == {"leakag": 2}  # the title and the text, stemmed as the index stems; "leaked" once

@@ -2,9 +2,10 @@
 
 Runs as a post-transform, before Sphinx resolves references, so every builder
 (html, dirhtml, singlehtml, epub, latex, text, rst2pdf) receives only nodes it
-already knows how to write. Builder differences are confined to three
-questions: where the anchor goes, whether badges are HTML, and whether a
-dropdown answer collapses.
+already knows how to write. What differs between outputs is asked of
+:mod:`outputs` in four places: where the anchor goes (LaTeX), whether badges
+and headings are HTML, whether a dropdown answer collapses (the website only),
+and whether titles stay as written for translators (gettext).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 project = "bookstats test"
 version = "1"
 copyright = "2026, test"
-extensions = ["myst_parser", "qanda", "bookstats", "website", "sphinx_sitemap", "pdf_builder"]
+extensions = ["myst_parser", "qanda", "bookstats", "website", "print_layout", "sphinx_sitemap", "pdf_output"]
 html_baseurl = "https://example.org/book/"
 sitemap_url_scheme = "{link}"
 myst_enable_extensions = ["colon_fence"]
