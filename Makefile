@@ -101,7 +101,7 @@ livehtml: $(DEV_STAMP) ## Rebuild and reload the website in a browser as you edi
 	$(BIN)/sphinx-autobuild -b html $(STRICT) -d $(BUILDDIR)/doctrees/live --ignore "_build/*" --ignore ".venv/*" . $(BUILDDIR)/livehtml
 
 check: $(DEV_STAMP) ## Quick source checks: labels, MyST lint, spelling, no raw HTML, originality
-	$(BIN)/python scripts/check_sources.py
+	$(BIN)/python -m scripts.check_sources
 
 test: $(DEV_STAMP) ## Run the whole test suite (builds every output)
 	@scripts/ensure-tools dot latexmk xelatex pdftotext epubcheck chromium java
@@ -123,10 +123,10 @@ bench: $(BENCH_VENV)/.stamp ## Benchmarks: a table of ratios (several minutes; n
 	cd benchmarks && ../$(BENCH_VENV)/bin/python bench.py
 
 new-answer: ## Start an answer: make new-answer Q=<question-label> AUTHOR="Your Name"
-	@$(PYTHON) scripts/new_answer.py "$(Q)" "$(AUTHOR)"
+	@$(PYTHON) -m scripts.new_answer "$(Q)" "$(AUTHOR)"
 
 anchors-lock: html ## Add the book's new pages and labels to anchors.lock (never drops one)
-	$(BIN)/python scripts/anchors.py lock $(BUILDDIR)/doctrees/html
+	$(BIN)/python -m scripts.anchors lock $(BUILDDIR)/doctrees/html
 
 clean: ## Remove every build output (keeps .venv)
 	rm -rf $(BUILDDIR)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts import check_sources
+
 from .book_helpers import BOOK_ROOT
-from .scripts_path import check_sources
 
 
 def page(tmp_path: Path, text: str) -> Path:
@@ -88,8 +89,8 @@ def test_without_shared_the_originality_check_says_so_and_passes(tmp_path, monke
 
 
 def test_make_check_passes_on_the_book():
-    result = subprocess.run([sys.executable, str(BOOK_ROOT / "scripts" / "check_sources.py")],
-                            capture_output=True, text=True, cwd=BOOK_ROOT)
+    result = subprocess.run([sys.executable, "-m", "scripts.check_sources"], capture_output=True, text=True,
+                            cwd=BOOK_ROOT)
     assert result.returncode == 0, result.stdout
 
 
