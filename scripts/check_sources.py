@@ -149,7 +149,7 @@ def check_originality(paths: list[Path] | None = None) -> list[str]:
     """With no paths, only what changed against HEAD (the tool's --changed)."""
     tool = SHARED / "tools" / "originality-check"
     if not tool.exists():  # a clone without ../shared beside it: say so, do not fail
-        print(f"check: originality not checked ({tool} is not here)", file=sys.stderr)
+        print(f"check: originality skipped: its checker, {tool}, is not beside this clone", file=sys.stderr)
         return []
     args = [str(p) for p in paths] if paths is not None else ["--changed"]
     result = subprocess.run([sys.executable, str(tool), *args], capture_output=True, text=True, cwd=BOOK_ROOT)
