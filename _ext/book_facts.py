@@ -31,6 +31,9 @@ PARTS = ("introduction", *STAGES, "questions", "answers", "reference")
 # Pages of questions/ that are not a question.
 NOT_QUESTIONS = ("index", "interview-craft")
 
+# The book-wide numbers sheet, whose figures every page reads as book.<name>.
+BOOK_NUMBERS_PAGE = "reference/numbers-to-remember"
+
 # -- The anatomy of a worked answer (CONTRIBUTING.md, "Adding a worked answer") --
 
 # The six timed blocks of the 45-minute path: label suffix, heading, minutes.

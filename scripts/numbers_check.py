@@ -15,12 +15,13 @@ import re
 import sys
 from pathlib import Path
 
+import book_facts
 from numbersheet.formatting import format_value
 from numbersheet.sheet import Problem, Result, evaluate_page, parse_lines, use_problem
 
 from . import BOOK_ROOT
 
-BOOK_SHEET = BOOK_ROOT / "reference" / "numbers-to-remember.md"
+BOOK_SHEET = BOOK_ROOT / f"{book_facts.BOOK_NUMBERS_PAGE}.md"
 OPENING = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{numbers\}")
 OPTION = re.compile(r"^\s*:[\w-]+:")
 NUM_ROLE = re.compile(r"\{num\}`([^`]+)`")

@@ -101,7 +101,7 @@ def test_numbers_sheet_is_full_and_clean(label):
     lines, _, _ = sheet_lines(text_of(label))
     assert sum(line.kind == "figure" for line in lines) >= facts.SHEET_FIGURES
     assert sum(line.kind == "claim" for line in lines) >= facts.SHEET_CLAIMS
-    book = check_page(BOOK_ROOT / "reference" / "numbers-to-remember.md", None, own_book=True)[0]
+    book = check_page(BOOK_ROOT / f"{facts.BOOK_NUMBERS_PAGE}.md", None, own_book=True)[0]
     result, problems = check_page(answer_page(label), book.values if book else None)
     assert problems == [] and all(result.holds.values())
 
