@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 BOOK_ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(BOOK_ROOT / "_ext"))
 
+import book_facts  # noqa: E402  (it lives in _ext/, on the path from the line above)
+
 # -- Project ------------------------------------------------------------------
 project = "Machine Learning Systems Design"
 author = "The MLSD book contributors"
@@ -88,7 +90,7 @@ myst_enable_extensions = [
 ]
 
 # -- Question bank (the qanda extension) --------------------------------------
-qanda_stages = ["project-setup", "data-pipeline", "modeling", "serving"]
+qanda_stages = list(book_facts.STAGES)
 # "Contribute an answer" under an unanswered question opens the new-answer issue
 # form (.github/ISSUE_TEMPLATE/new-answer.yml) with the question filled in.
 qanda_contribute_url = (

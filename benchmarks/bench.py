@@ -132,9 +132,9 @@ def numbersheet_cost(work: Path) -> dict:
 
 def book_words() -> int:
     sys.path.insert(0, str(BOOK_ROOT))
-    from tests.book_helpers import prose_words
-    from tests.scripts_path import check_sources
-    return sum(prose_words(p) for p in check_sources.book_pages())
+    from scripts.check_sources import book_pages
+    from scripts.prose import prose_words
+    return sum(prose_words(p) for p in book_pages())
 
 
 def throughput(work: Path) -> dict:

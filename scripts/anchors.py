@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Keep every published page and label reachable.
 
 Readers cite the book by page URL and by anchor. `anchors.lock` lists every
@@ -8,8 +7,8 @@ added), and `check()` reports locked entries that disappeared without a
 redirect (`redirects` in conf.py, for pages) or an alias (`anchor_aliases`, for
 labels).
 
-    scripts/anchors.py lock  [DOCTREES]   # default: _build/doctrees/html
-    scripts/anchors.py check [DOCTREES]
+    python -m scripts.anchors lock  [DOCTREES]   # default: _build/doctrees/html
+    python -m scripts.anchors check [DOCTREES]
 """
 
 from __future__ import annotations
@@ -18,7 +17,8 @@ import pickle
 import sys
 from pathlib import Path
 
-BOOK_ROOT = Path(__file__).resolve().parents[1]
+from . import BOOK_ROOT
+
 LOCK = BOOK_ROOT / "anchors.lock"
 HEADER = (
     "# Published pages and labels: never remove a line. A page that moves needs a redirect\n"
@@ -28,7 +28,7 @@ HEADER = (
 
 
 def load_environment(doctrees: Path):
-    sys.path.insert(0, str(BOOK_ROOT / "_ext"))
+    # Unpickling needs the extensions' classes; the package put _ext/ on the path.
     with open(doctrees / "environment.pickle", "rb") as stream:
         return pickle.load(stream)
 

@@ -1,5 +1,5 @@
-#!/usr/bin/env python3
-"""Quick checks on the book's sources; no build needed. Run by `make check`.
+"""Quick checks on the book's sources; no build needed. Run by `make check`
+(`python -m scripts.check_sources`).
 
 Each rule returns problems as "path:line: message" so editors jump straight there.
 """
@@ -12,13 +12,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-BOOK_ROOT = Path(__file__).resolve().parents[1]
+import book_facts
+
+from . import BOOK_ROOT
+
 SHARED = BOOK_ROOT.parent / "shared"
-CONTENT_DIRS = ("introduction", "project-setup", "data-pipeline", "modeling", "serving", "questions", "answers",
-                "reference")
 HEADING = re.compile(r"^(#{1,6})\s+\S")
-LABEL = re.compile(r"^\(([^)]+)\)=\s*$")
-KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 # An unescaped $...$ span, as MyST's dollarmath reads it.
 INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:[^$\\]|\\.)+?)(?<!\\)\$")
@@ -30,7 +29,7 @@ PROSE_IN_MATH = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 def book_pages() -> list[Path]:
     pages = [BOOK_ROOT / "index.md", BOOK_ROOT / "glossary.md"]
-    for folder in CONTENT_DIRS:
+    for folder in book_facts.PARTS:
         pages.extend(sorted((BOOK_ROOT / folder).rglob("*.md")))
     return [p for p in pages if p.exists()]
 
@@ -60,10 +59,10 @@ def check_heading_labels(path: Path) -> list[str]:
     problems, previous = [], ""
     for number, line in prose_lines(path):
         if HEADING.match(line):
-            label = LABEL.match(previous.strip())
+            label = book_facts.LABEL_LINE.match(previous.strip())
             if not label:
                 problems.append(f"{where(path, number)}: heading has no (label)= line above it")
-            elif not KEBAB.match(label.group(1)):
+            elif not book_facts.LABEL_PATTERN.match(label.group(1)):
                 problems.append(f"{where(path, number)}: label '{label.group(1)}' is not kebab-case")
         if line.strip():
             previous = line
@@ -150,7 +149,7 @@ def check_originality(paths: list[Path] | None = None) -> list[str]:
     """With no paths, only what changed against HEAD (the tool's --changed)."""
     tool = SHARED / "tools" / "originality-check"
     if not tool.exists():  # a clone without ../shared beside it: say so, do not fail
-        print(f"check: originality not checked ({tool} is not here)", file=sys.stderr)
+        print(f"check: originality skipped: its checker, {tool}, is not beside this clone", file=sys.stderr)
         return []
     args = [str(p) for p in paths] if paths is not None else ["--changed"]
     result = subprocess.run([sys.executable, str(tool), *args], capture_output=True, text=True, cwd=BOOK_ROOT)

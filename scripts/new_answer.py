@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Start a worked answer: `make new-answer Q=<question-label> AUTHOR="Name"`.
 
 Creates answers/<question-label>.md (or answers/<question-label>-<author>.md when
@@ -25,20 +24,9 @@ import re
 import sys
 from pathlib import Path
 
-BOOK_ROOT = Path(__file__).resolve().parents[1]
-# The six blocks of the 45-minute path: label suffix, heading, minutes.
-PATH_BLOCKS = [
-    ("clarify", "Clarify", 5),
-    ("framing", "Frame and metrics", 8),
-    ("data", "Data and labels", 8),
-    ("models", "The model ladder", 10),
-    ("serving", "Serving", 8),
-    ("launch", "Launch and risks", 6),
-]
-# Every label of a generated page, in page order (the optional -experiment is not generated).
-LABELS = ["worked-answer", "path", *(suffix for suffix, _, _ in PATH_BLOCKS), "depth", "numbers",
-          "features", "budget", "what-breaks", "follow-ups", "further-reading"]
-PATH_WORDS = {"easy": 1800}  # prose-word limit of the path by difficulty; 2,200 otherwise
+import book_facts
+
+from . import BOOK_ROOT
 
 CARD = """\
 ::::{answer} @QUESTION@
@@ -94,7 +82,7 @@ BLOCKS = {
         "what to leave out of this block, and what must stay.",
     ),
     "launch": (
-        "The sequence is the {ref}`serving-launch-playbook`'s; state only what differs for this problem: "
+        "The sequence is the {ref}`@PLAYBOOK@`'s; state only what differs for this problem: "
         "the shadow and canary, the experiment, the fallback, what is monitored. Then the risks, in "
         "order; each has a row in {ref}`@PREFIX@-what-breaks`.",
         "the figure that sets the launch, such as the test's length and what sets it.",
@@ -102,8 +90,7 @@ BLOCKS = {
     ),
 }
 
-LADDER = """
-| Rung | What it adds | Expected gain | Cost |
+LADDER = f"\n{book_facts.LADDER_HEADER}\n" + """\
 | --- | --- | --- | --- |
 | 0. Baseline | A rule or heuristic, or what exists today | The bar to beat | Close to nothing |
 | 1. First model (ships) | What it adds over the baseline | Gain on the deciding metric | Labels, engineering, serving |
@@ -133,13 +120,11 @@ DEPTH = """
 (@PREFIX@-depth)=
 ## Depth on demand
 
-:::{collapsed-section} Show the numbers sheet, features, budget, failure table and follow-ups
-:::
-
+@DEPTH_FOLD@
 (@PREFIX@-numbers)=
 ### Numbers sheet
 
-% Every figure the page uses, derived here: at least 12 figures and 3 asserts. Replace the starter lines.
+% Every figure the page uses, derived here: at least @FIGURES@ figures and @CLAIMS@ asserts. Replace the starter lines.
 
 :::{numbers}
 requests_per_day = 10M        # requests a day (assumption: replace with the question's figure)
@@ -178,7 +163,7 @@ freshness or money); every row and the total come from the sheet.
 (@PREFIX@-what-breaks)=
 ### What breaks
 
-| What breaks | How we'd know | What we do |
+@WHAT_BREAKS_HEADER@
 | --- | --- | --- |
 | A failure specific to this problem | The signal that shows it first | The action, and the fallback |
 
@@ -208,14 +193,13 @@ def slug(text: str) -> str:
 
 
 def toctree_entries(index: Path) -> list[str]:
-    block = re.search(r"```\{toctree\}\n(.*?)```", index.read_text(), flags=re.S).group(1)
-    return [line.strip() for line in block.splitlines() if line.strip() and not line.startswith(":")]
+    return book_facts.toctree_entries(index.read_text())
 
 
 def question_page(label: str, root: Path) -> str:
     page = root / "questions" / f"{label}.md"
     if not page.exists() or f":label: {label}\n" not in page.read_text():
-        known = sorted(p.stem for p in (root / "questions").glob("*.md") if p.stem not in ("index", "interview-craft"))
+        known = sorted(p.stem for p in (root / "questions").glob("*.md") if p.stem not in book_facts.NOT_QUESTIONS)
         close = [k for k in known if k.startswith(label[:4])][:3]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise Refused(f"no question with label '{label}' (looked for questions/{label}.md){hint}")
@@ -230,22 +214,34 @@ def path_block(prefix: str, suffix: str, heading: str, minutes: int) -> str:
     if suffix == "serving":
         text += DIAGRAM.replace("@GRAPH@", prefix.replace("-", "_"))
     text += WHITEBOARD_AND_SKIP.replace("@WHITEBOARD@", whiteboard).replace("@SKIP@", skip)
-    return text.replace("@PREFIX@", prefix)
+    return text.replace("@PREFIX@", prefix).replace("@PLAYBOOK@", book_facts.LAUNCH_PLAYBOOK)
+
+
+def depth(prefix: str) -> str:
+    """Depth on demand, with the book's own fold line, table header and sheet minimum."""
+    facts = {"@DEPTH_FOLD@": book_facts.DEPTH_FOLD, "@WHAT_BREAKS_HEADER@": book_facts.WHAT_BREAKS_HEADER,
+             "@FIGURES@": str(book_facts.SHEET_FIGURES), "@CLAIMS@": str(book_facts.SHEET_CLAIMS),
+             "@PREFIX@": prefix}
+    text = DEPTH
+    for placeholder, value in facts.items():
+        text = text.replace(placeholder, value)
+    return text
 
 
 def page_text(label: str, answer_label: str, prefix: str, title: str, author: str, difficulty: str = "") -> str:
     own_label = f":label: {answer_label}\n" if answer_label != f"answer-{label}" else ""
-    words = PATH_WORDS.get(difficulty, 2200)
+    words = book_facts.PATH_WORDS.get(difficulty, max(book_facts.PATH_WORDS.values()))
     card = CARD.replace("@QUESTION@", label).replace("@OWN_LABEL@", own_label).replace("@AUTHOR@", author)
     parts = [
         f"({prefix}-worked-answer)=\n# {title}: a worked answer\n\n"
-        "% The card: bullets only, at most 250 words.\n\n",
+        f"% The card: bullets only, at most {book_facts.CARD_WORDS} words.\n\n",
         card,
         f"\n({prefix}-path)=\n## The 45-minute path\n\n"
-        f"% At most {words:,} prose words; the minutes of the six blocks add up to at most 45.\n",
+        f"% At most {words:,} prose words; "
+        f"the minutes of the six blocks add up to at most {book_facts.PATH_MINUTES}.\n",
     ]
-    parts += [path_block(prefix, *block) for block in PATH_BLOCKS]
-    parts.append(DEPTH.replace("@PREFIX@", prefix))
+    parts += [path_block(prefix, *block) for block in book_facts.PATH_BLOCKS]
+    parts.append(depth(prefix))
     return "".join(parts)
 
 
@@ -261,7 +257,7 @@ def add_to_toctree(index: Path, page: str, label: str, root: Path) -> None:
     position = sum(1 for e in entries if number.get(question_of(e), -1) <= number[label])
     anchor = entries[position - 1] if position else None
     text = index.read_text()
-    block = re.search(r"```\{toctree\}\n.*?```", text, flags=re.S)
+    block = book_facts.TOCTREE_PATTERN.search(text)
     lines = block.group(0).splitlines()
     if anchor:
         insert_at = lines.index(anchor) + 1

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Check the numbers sheets of pages without building the book.
 
-    .venv/bin/python scripts/numbers_check.py answers/card-fraud.md [more pages...]
+    .venv/bin/python -m scripts.numbers_check answers/card-fraud.md [more pages...]
 
 Prints every figure with its value and every claim with its outcome, then each
 problem as "path:line: message" (the same messages the build gives), and exits
@@ -16,13 +15,13 @@ import re
 import sys
 from pathlib import Path
 
-BOOK_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(BOOK_ROOT / "_ext"))
+import book_facts
+from numbersheet.formatting import format_value
+from numbersheet.sheet import Problem, Result, evaluate_page, parse_lines, use_problem
 
-from numbersheet.formatting import format_value  # noqa: E402
-from numbersheet.sheet import Problem, Result, evaluate_page, parse_lines, use_problem  # noqa: E402
+from . import BOOK_ROOT
 
-BOOK_SHEET = BOOK_ROOT / "reference" / "numbers-to-remember.md"
+BOOK_SHEET = BOOK_ROOT / f"{book_facts.BOOK_NUMBERS_PAGE}.md"
 OPENING = re.compile(r"^\s*(?P<fence>:{3,}|`{3,})\{numbers\}")
 OPTION = re.compile(r"^\s*:[\w-]+:")
 NUM_ROLE = re.compile(r"\{num\}`([^`]+)`")

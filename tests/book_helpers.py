@@ -2,46 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .scripts_path import check_sources
+from scripts.prose import URL, prose_words
 
 BOOK_ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("project-setup", "data-pipeline", "modeling", "serving")
-URL = re.compile(r"https?://[^\s)>\]`\"']+")
-WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*")
-OPTION = re.compile(r"^\s*:[\w-]+:")
-FENCE_LINE = re.compile(r"^\s*:{3,}")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-NUMBERS_SHEET = re.compile(r"^\s*(:{3,})\{numbers\}")
-
-
-def prose_words(path: Path) -> int:
-    """Words a reader reads: outside code fences, numbers sheets, labels, fences and options."""
-    return prose_words_in(path.read_text(encoding="utf-8"))
-
-
-def prose_words_in(text: str) -> int:
-    count, sheet_fence = 0, None
-    for _, line in check_sources.prose_lines_of(text):
-        stripped = line.strip()
-        if sheet_fence is None and (opening := NUMBERS_SHEET.match(line)):
-            sheet_fence = opening.group(1)  # a numbers sheet is data, shown as a table
-            continue
-        if sheet_fence is not None:
-            sheet_fence = None if stripped == sheet_fence else sheet_fence
-            continue
-        if check_sources.LABEL.match(stripped) or OPTION.match(stripped) or FENCE_LINE.match(stripped):
-            continue
-        if TABLE_RULE.match(stripped):
-            continue
-        # A {num} role is one value to a reader, not its markup.
-        count += len(WORD.findall(check_sources.NUM_ROLE.sub("0", URL.sub("", line))))
-    return count
 
 
 def stage_words(stage: str) -> int:

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 
 import pytest
 
-from .book_helpers import BOOK_ROOT, checked_links, external_urls, prose_words_in
+import book_facts as facts
+from scripts.numbers_check import check_page, sheet_lines
+from scripts.prose import URL, prose_words_in
+
+from .book_helpers import BOOK_ROOT, checked_links, external_urls
 from .test_book_content import ANSWERED, answer_page
 
-sys.path.insert(0, str(BOOK_ROOT / "scripts"))
-from numbers_check import check_page, sheet_lines  # noqa: E402
-
-PATH_BLOCKS = ["clarify", "framing", "data", "models", "serving", "launch"]
-LAYOUT = ["worked-answer", "path", *PATH_BLOCKS, "depth", "numbers", "features", "budget", "what-breaks", "follow-ups",
-          "further-reading"]
-OPTIONAL = ["experiment"]
-CARD_LEADS = ["Objective", "Label", "Ships first", "Serving", "Two decisions", "Numbers",
-              "We refuse to build", "Top risk"]
-LADDER = "| Rung | What it adds | Expected gain | Cost |"
-FAILURE_TABLE = "| What breaks | How we'd know | What we do |"
-CARD_WORDS, DEPTH_WORDS = 250, 1500
-PATH_WORDS = {"easy": 1800, "medium": 2200, "hard": 2200}
+PATH_BLOCKS = [suffix for suffix, _, _ in facts.PATH_BLOCKS]
 MAX_CITING_ANSWERS = 3  # a source more answers cite is not specific to any one problem
 
 
@@ -55,25 +46,25 @@ def difficulty(label: str) -> str:
 @pytest.mark.parametrize("label", ANSWERED)
 def test_sections_are_labeled_and_in_order(label):
     found = re.findall(rf"^\({re.escape(label)}-([a-z-]+)\)=\s*\n#+\s", text_of(label), flags=re.M)
-    assert [part for part in found if part not in OPTIONAL] == LAYOUT
+    assert [part for part in found if part not in facts.OPTIONAL_ANSWER_SECTIONS] == list(facts.ANSWER_SECTIONS)
 
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_card_is_short_bullets_with_every_lead_and_three_numbers(label):
     body = [line for line in card(label).splitlines() if line.strip() and not line.startswith(":")]
     assert all(line.startswith(("- ", "  ")) for line in body), body
-    assert prose_words_in(card(label)) <= CARD_WORDS
+    assert prose_words_in(card(label)) <= facts.CARD_WORDS
     leads = re.findall(r"^- \*\*(.+?)\*\*", card(label), flags=re.M)
-    assert leads == CARD_LEADS
+    assert leads == list(facts.CARD_LEADS)
     assert len(re.findall(r"\{num\}`", card(label))) >= 3
 
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_path_fits_its_length_and_45_minutes(label):
     path = section(label, "path")
-    assert prose_words_in(path) <= PATH_WORDS[difficulty(label)]
+    assert prose_words_in(path) <= facts.PATH_WORDS[difficulty(label)]
     minutes = [int(m) for m in re.findall(r"^### .*\((\d+) min\)\s*$", path, flags=re.M)]
-    assert len(minutes) == len(PATH_BLOCKS) and sum(minutes) <= 45
+    assert len(minutes) == len(PATH_BLOCKS) and sum(minutes) <= facts.PATH_MINUTES
 
 
 @pytest.mark.parametrize("label", ANSWERED)
@@ -85,7 +76,7 @@ def test_each_block_says_what_to_write_and_what_to_skip(label, block):
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_model_ladder_is_a_table_of_gain_and_cost(label):
-    assert LADDER in section(label, "models")
+    assert facts.LADDER_HEADER in section(label, "models")
 
 
 @pytest.mark.parametrize("label", ANSWERED)
@@ -95,29 +86,29 @@ def test_serving_block_has_one_diagram(label):
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_launch_links_the_playbook(label):
-    assert "serving-launch-playbook" in section(label, "launch")
+    assert facts.LAUNCH_PLAYBOOK in section(label, "launch")
 
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_depth_is_folded_and_fits_its_length(label):
     depth = section(label, "depth")
     assert re.search(r"^:::\{collapsed-section\}", depth, flags=re.M)
-    assert prose_words_in(depth) <= DEPTH_WORDS
+    assert prose_words_in(depth) <= facts.DEPTH_WORDS
 
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_numbers_sheet_is_full_and_clean(label):
     lines, _, _ = sheet_lines(text_of(label))
-    assert sum(line.kind == "figure" for line in lines) >= 12
-    assert sum(line.kind == "claim" for line in lines) >= 3
-    book = check_page(BOOK_ROOT / "reference" / "numbers-to-remember.md", None, own_book=True)[0]
+    assert sum(line.kind == "figure" for line in lines) >= facts.SHEET_FIGURES
+    assert sum(line.kind == "claim" for line in lines) >= facts.SHEET_CLAIMS
+    book = check_page(BOOK_ROOT / f"{facts.BOOK_NUMBERS_PAGE}.md", None, own_book=True)[0]
     result, problems = check_page(answer_page(label), book.values if book else None)
     assert problems == [] and all(result.holds.values())
 
 
 @pytest.mark.parametrize("label", ANSWERED)
 def test_what_breaks_is_one_table(label):
-    assert FAILURE_TABLE in section(label, "what-breaks")
+    assert facts.WHAT_BREAKS_HEADER in section(label, "what-breaks")
 
 
 @pytest.mark.parametrize("label", ANSWERED)
@@ -138,4 +129,4 @@ def test_further_reading_has_two_checked_sources_specific_to_the_problem(label):
 
 
 def external_urls_in(text: str) -> list[str]:
-    return [u.rstrip(".,;") for u in re.findall(r"https?://[^\s)>\]`\"']+", text)]
+    return [u.rstrip(".,;") for u in URL.findall(text)]

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from .book_helpers import STAGES, make
+from book_facts import PARTS, STAGES
+
+from .book_helpers import make
 
 EPUBCHECK_JAR = "/usr/share/java/epubcheck.jar"
-ROOT_ORDER = ["introduction/index", *(f"{stage}/index" for stage in STAGES), "questions/index", "answers/index",
-              "reference/index"]
+ROOT_ORDER = [f"{part}/index" for part in PARTS]
 
 
 def environment(book_build):

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from .book_helpers import BOOK_ROOT, checked_links, external_urls, prose_words, stage_words
-from .scripts_path import check_sources
+import book_facts
+from scripts import check_sources
+from scripts.prose import prose_words
+
+from .book_helpers import BOOK_ROOT, checked_links, external_urls, stage_words
 
 MINIMUM_WORDS = {"project-setup": 6000, "data-pipeline": 7000, "modeling": 7000, "serving": 8000}
 PAIR_MINIMUMS = {("project-setup", "data-pipeline"): 13000, ("modeling", "serving"): 15000}
@@ -102,7 +105,7 @@ def test_labels_are_unique_across_the_book():
     duplicates = []
     for page in check_sources.book_pages():
         for number, line in check_sources.prose_lines(page):
-            label = check_sources.LABEL.match(line.strip())
+            label = book_facts.LABEL_LINE.match(line.strip())
             if label:
                 where = f"{page.relative_to(BOOK_ROOT)}:{number}"
                 if label.group(1) in seen:

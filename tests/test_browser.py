@@ -23,7 +23,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from .book_helpers import STAGES, make
+from book_facts import STAGES, toctree_entries
+
+from .book_helpers import make
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -177,9 +179,7 @@ def bank(site) -> list[dict]:
 
 def first_chapter(source: Path, stage: str) -> str:
     """The first page in a stage's table of contents."""
-    toctree = re.search(r"```\{toctree\}\n(.*?)```", (source / stage / "index.md").read_text(), re.S).group(1)
-    entries = [line.strip() for line in toctree.splitlines() if line.strip() and not line.startswith(":")]
-    return f"{stage}/{entries[0]}.html"
+    return f"{stage}/{toctree_entries((source / stage / 'index.md').read_text())[0]}.html"
 
 
 @pytest.fixture(scope="module")

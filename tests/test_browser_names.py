@@ -18,6 +18,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from book_facts import NOT_QUESTIONS
+
 from .test_browser import base_url, browser, site  # noqa: F401 (fixtures)
 from .test_browser import look as tab  # noqa: F401 (the fixture, at each width and color scheme)
 
@@ -62,7 +64,7 @@ def test_the_sidebar_numbers_questions_and_does_not_repeat_worked_answer(tab):
     page = tab.open(ANSWER)
     entries = sidebar(page, tab.base)
     questions = {href: text for href, text in entries.items() if href.startswith("questions/")
-                 and not href.endswith(("index.html", "interview-craft.html"))}
+                 and not href.endswith(tuple(f"{name}.html" for name in NOT_QUESTIONS))}
     answers = {href: text for href, text in entries.items() if href.startswith("answers/")
                and not href.endswith("index.html")}
     assert len(questions) >= 40 and all(NUMBERED_QUESTION.match(t) for t in questions.values()), questions

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from scripts import anchors
+
 from .qanda_helpers import build, copy_root
-from .scripts_path import anchors
 
 LOCKED = {"page intro", "page old/place", "label kept", "label old-name"}
 

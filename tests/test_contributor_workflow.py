@@ -8,15 +8,14 @@ import sys
 
 import pytest
 
-from .book_helpers import clean_copy
-from .scripts_path import check_sources
+import book_facts as facts
+from scripts import check_sources
 
-# The answer anatomy of the second edition: every label of a new page, in page order.
-ANATOMY_LABELS = ["worked-answer", "path", "clarify", "framing", "data", "models", "serving", "launch",
-                  "depth", "numbers", "features", "budget", "what-breaks", "follow-ups", "further-reading"]
-PATH_MINUTES = {"clarify": 5, "framing": 8, "data": 8, "models": 10, "serving": 8, "launch": 6}
-CARD_BULLETS = ["Objective", "Label", "Ships first", "Serving", "Two decisions", "Numbers",
-                "We refuse to build", "Top risk"]
+from .book_helpers import clean_copy
+
+# A generated page holds every section of the answer anatomy, the optional ones left out.
+ANATOMY_LABELS = list(facts.ANSWER_SECTIONS)
+PATH_MINUTES = {suffix: minutes for suffix, _, minutes in facts.PATH_BLOCKS}
 
 
 @pytest.fixture
@@ -30,8 +29,7 @@ def new_answer(copy, question, author):
 
 
 def toctree(copy):
-    block = re.search(r"```\{toctree\}\n(.*?)```", (copy / "answers" / "index.md").read_text(), re.S).group(1)
-    return [line for line in block.splitlines() if line and not line.startswith(":")]
+    return facts.toctree_entries((copy / "answers" / "index.md").read_text())
 
 
 def unanswered(copy, difficulty=None):
@@ -41,7 +39,7 @@ def unanswered(copy, difficulty=None):
     and toctree entry) to play the contributor who writes the first answer.
     """
     question = next(q for q in sorted((copy / "questions").glob("*.md"))
-                    if q.stem not in ("index", "interview-craft")
+                    if q.stem not in facts.NOT_QUESTIONS
                     and (difficulty is None or f"\n:difficulty: {difficulty}\n" in q.read_text()))
     (copy / "answers" / question.name).unlink()
     index = copy / "answers" / "index.md"
@@ -78,7 +76,7 @@ def test_new_page_has_the_anatomy_in_order_and_a_sheet_that_checks(copy, generat
     labels = re.findall(rf"^\({re.escape(prefix)}-([a-z-]+)\)=$", text, flags=re.M)
     assert labels == ANATOMY_LABELS
     assert text.startswith(f"({prefix}-worked-answer)=\n# Card fraud at checkout: a worked answer\n")
-    check = subprocess.run([sys.executable, str(copy / "scripts" / "numbers_check.py"), str(page)],
+    check = subprocess.run([sys.executable, "-m", "scripts.numbers_check", str(page)],
                            cwd=copy, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "(no numbers sheet)" not in check.stdout
@@ -91,7 +89,7 @@ def test_card_is_the_eight_bullets_inside_the_answer_directive(generated):
     card = text.split("::::{answer} card-fraud\n", 1)[1].split("\n::::\n", 1)[0]
     body = [line for line in card.splitlines() if line and not line.startswith(":")]
     assert all(line.startswith("- **") for line in body)
-    assert [re.match(r"- \*\*(.+?)\*\*:", line).group(1) for line in body] == CARD_BULLETS
+    assert [re.match(r"- \*\*(.+?)\*\*:", line).group(1) for line in body] == list(facts.CARD_LEADS)
     numbers = next(line for line in body if line.startswith("- **Numbers**"))
     assert len(re.findall(r"\{num\}`[a-z_]+(?::[^`]+)?`", numbers)) == 3
 
@@ -104,21 +102,19 @@ def test_path_has_six_timed_blocks_each_with_whiteboard_and_skip(generated):
         heading = re.search(r"^### .+ \((\d+) min\)$", block, flags=re.M)
         assert heading and int(heading.group(1)) == minutes, suffix
         assert "**On the whiteboard:**" in block and "**If time is short:**" in block, suffix
-    assert sum(PATH_MINUTES.values()) <= 45
-    assert "| Rung | What it adds | Expected gain | Cost |" in section(text, prefix, "models")
+    assert sum(PATH_MINUTES.values()) <= facts.PATH_MINUTES
+    assert facts.LADDER_HEADER in section(text, prefix, "models")
     serving = section(text, prefix, "serving")
     assert "```{graphviz}\n:caption:" in serving and "rankdir=LR;" in serving
-    assert "{ref}`serving-launch-playbook`" in section(text, prefix, "launch")
+    assert f"{{ref}}`{facts.LAUNCH_PLAYBOOK}`" in section(text, prefix, "launch")
 
 
 def test_depth_is_collapsed_and_has_the_failure_table(generated):
     page, text, prefix = generated
     depth = section(text, prefix, "depth")
-    assert depth.startswith(
-        f"({prefix}-depth)=\n## Depth on demand\n\n"
-        ":::{collapsed-section} Show the numbers sheet, features, budget, failure table and follow-ups\n:::\n")
+    assert depth.startswith(f"({prefix}-depth)=\n## Depth on demand\n\n{facts.DEPTH_FOLD}")
     assert ":::{numbers}\n" in section(text, prefix, "numbers")
-    assert "| What breaks | How we'd know | What we do |" in section(text, prefix, "what-breaks")
+    assert facts.WHAT_BREAKS_HEADER in section(text, prefix, "what-breaks")
     follow_ups = section(text, prefix, "follow-ups")
     assert len(re.findall(r"^- \*\*.+\?\*\* ", follow_ups, flags=re.M)) >= 3
 

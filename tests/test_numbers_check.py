@@ -1,4 +1,4 @@
-"""scripts/numbers_check.py: a page's sheet checked in a second, without a build."""
+"""scripts.numbers_check: a page's sheet checked in a second, without a build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import sys
 
 from .book_helpers import BOOK_ROOT
 
-SCRIPT = BOOK_ROOT / "scripts" / "numbers_check.py"
 EXAMPLE = """# A page
 
 The source of a sheet, shown as an example, is not the page's sheet:
@@ -31,7 +30,8 @@ assert doubled > 30  # headroom
 def check(tmp_path, text: str) -> subprocess.CompletedProcess:
     page = tmp_path / "page.md"
     page.write_text(text)
-    return subprocess.run([sys.executable, str(SCRIPT), str(page)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "scripts.numbers_check", str(page)], cwd=BOOK_ROOT,
+                          capture_output=True, text=True)
 
 
 def test_a_clean_page_prints_its_figures_and_passes(tmp_path):

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from .book_helpers import BOOK_ROOT
-from .scripts_path import check_sources
+from scripts import check_sources
+
+from .book_helpers import BOOK_ROOT, clean_copy, make
 
 
 def page(tmp_path: Path, text: str) -> Path:
@@ -84,12 +85,21 @@ def test_originality_findings_fail_the_check(tmp_path, monkeypatch):
 def test_without_shared_the_originality_check_says_so_and_passes(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(check_sources, "SHARED", tmp_path / "no-shared")
     assert check_sources.check_originality([page(tmp_path, "Anything.\n")]) == []
-    assert "originality not checked" in capsys.readouterr().err
+    assert "originality skipped" in capsys.readouterr().err
+
+
+def test_make_check_passes_on_a_clone_without_shared_and_says_so_once(tmp_path):
+    copy = clean_copy(tmp_path / "book")  # tmp_path has no shared/ beside the copy
+    result = make(copy, tmp_path / "build", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = [line for line in result.stderr.splitlines() if "originality" in line]
+    assert len(said) == 1 and said[0].startswith("check: originality skipped: "), result.stderr
+    assert result.stdout.splitlines()[-1].endswith(", 0 problem(s)")
 
 
 def test_make_check_passes_on_the_book():
-    result = subprocess.run([sys.executable, str(BOOK_ROOT / "scripts" / "check_sources.py")],
-                            capture_output=True, text=True, cwd=BOOK_ROOT)
+    result = subprocess.run([sys.executable, "-m", "scripts.check_sources"], capture_output=True, text=True,
+                            cwd=BOOK_ROOT)
     assert result.returncode == 0, result.stdout
 
 

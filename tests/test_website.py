@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from .book_helpers import STAGES
+from book_facts import STAGES
 
 BASE_URL = "https://mlsd-book.readthedocs.io/en/latest/"
 REPOSITORY = "https://github.com/mlsd-book/mlsd-book"
