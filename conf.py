@@ -99,7 +99,7 @@ qanda_contribute_url = (
 
 # -- Numbers sheets (the numbersheet extension) ------------------------------
 # Figures on this page are readable everywhere as book.<name>.
-numbersheet_book_page = "reference/numbers-to-remember"
+numbersheet_book_page = book_facts.BOOK_NUMBERS_PAGE
 
 # -- Stable citations -------------------------------------------------------
 # Published pages and labels are listed in anchors.lock; a test fails when one

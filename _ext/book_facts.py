@@ -6,10 +6,11 @@ answer and their limits, and the patterns of a label and a table of contents.
 Before this module each fact was typed again wherever it was needed, and the
 copies could disagree.
 
-Who reads it: ``conf.py`` (``qanda_stages``), the ``scripts`` package
+Who reads it: ``conf.py`` (``qanda_stages``, ``numbersheet_book_page``), the
+``qanda`` extension (the label pattern), the ``scripts`` package
 (``check_sources``, ``new_answer``, ``prose``), the tests and the benchmarks.
-The extensions get the stages from ``conf.py``'s settings, so a test root can
-name its own.
+The extensions get the stages and the book sheet from ``conf.py``'s settings, so
+a test root can name its own.
 
 Plain Python, no Sphinx import: it loads in a moment wherever it is imported.
 """

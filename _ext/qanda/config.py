@@ -9,9 +9,8 @@ from __future__ import annotations
 import string
 from urllib.parse import urlsplit
 
+from book_facts import LABEL_PATTERN
 from sphinx.errors import ConfigError
-
-from .directives import KEBAB_CASE
 
 URL_FIELDS = {"label"}
 URL_SCHEMES = {"http", "https"}
@@ -26,7 +25,7 @@ def check_stages(stages) -> None:
     if not isinstance(stages, (list, tuple)):
         raise ConfigError(f"qanda_stages must be a list of stage names, not {type(stages).__name__}")
     for stage in stages:
-        if not isinstance(stage, str) or not KEBAB_CASE.match(stage):
+        if not isinstance(stage, str) or not LABEL_PATTERN.match(stage):
             raise ConfigError(f"qanda_stages: {stage!r} is not a kebab-case name such as 'data-pipeline'")
     repeated = sorted({s for s in stages if stages.count(s) > 1})
     if repeated:

@@ -6,9 +6,9 @@ cross-document links need the whole book, so they are filled in at write time.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
+from book_facts import LABEL_PATTERN
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
@@ -17,7 +17,6 @@ from .messages import did_you_mean, warn
 from .nodes import answer_node, question_node, question_title, questionlist_node
 from .translation import _
 
-KEBAB_CASE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DIFFICULTIES = ("easy", "medium", "hard")
 # Stack of the qanda directives being parsed, to catch illegal nesting.
 OPEN_DIRECTIVES = "qanda_open_directives"
@@ -64,7 +63,7 @@ class QandaDirective(SphinxDirective):
                 self.warn("missing-label", f"{self.name} has no :label: option; "
                           "add a kebab-case label such as ':label: card-fraud'")
             return None
-        if not KEBAB_CASE.match(label):
+        if not LABEL_PATTERN.match(label):
             self.warn("label-not-kebab-case", f"{self.name} has label '{label}', "
                       "which is not kebab-case (lowercase words joined by hyphens)")
             return None
