@@ -58,6 +58,8 @@ extensions = [
     "collapsed_section",
     "bookstats",
     "website",
+    # The theme's sidebar is worked out once per build, not once per page (_ext/sidebar_nav.py).
+    "sidebar_nav",
     "sphinx_copybutton",
     "sphinxext.opengraph",
     "sphinx_sitemap",
