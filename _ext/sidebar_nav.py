@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 BUILDERS = {"html", "dirhtml"}
 THEME_MODULE = "pydata_sphinx_theme"
 THEME_HANDLER = "add_toctree_functions"
+SPHINX_HELPER_MODULE = "sphinx.builders.html"  # where Sphinx defines each page's toctree()
 SLOT_PREFIX = "sidebarnavslot"
 
 # Per Sphinx application: the navigation worked out for this build, by arguments.
@@ -125,11 +126,20 @@ def with_cached_sidebar(add_functions):
     def handler(app, pagename, templatename, context, doctree):
         add_functions(app, pagename, templatename, context, doctree)
         theme_function = context.get("generate_toctree_html")
-        if theme_function is not None:
+        if theme_function is not None and sphinx_toctree_helper(context):
             context["generate_toctree_html"] = sidebar_function(app, pagename, context, add_functions,
                                                                 theme_function)
 
     return handler
+
+
+def sphinx_toctree_helper(context: dict) -> bool:
+    """Whether the page's toctree() is Sphinx's own, the one the shared tree stands for.
+
+    Another extension may draw a page's tree its own way: notfound gives the 404
+    page, served at any depth, absolute links. Such a page keeps the theme's sidebar.
+    """
+    return getattr(context.get("toctree"), "__module__", None) == SPHINX_HELPER_MODULE
 
 
 def sidebar_function(app, pagename: str, context: dict, add_functions, theme_function):
