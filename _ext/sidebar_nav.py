@@ -111,7 +111,8 @@ def wrap_theme_functions(app) -> None:
     """
     if app.builder.name not in BUILDERS:
         return
-    listeners = app.events.listeners["html-page-context"]
+    # Sphinx keeps its listeners in a list per event; should that change, the theme works alone.
+    listeners = getattr(app.events, "listeners", {}).get("html-page-context", [])
     for index, listener in enumerate(listeners):
         handler = listener.handler
         if handler.__name__ == THEME_HANDLER and handler.__module__.startswith(THEME_MODULE):
@@ -187,6 +188,8 @@ def template_for(app, context: dict, add_functions, args: tuple, kwargs: dict) -
 
 def build_template(app, context: dict, add_functions, args: tuple, kwargs: dict) -> NavTemplate | None:
     """The theme's sidebar as the root page shows it, cut into pieces and slots."""
+    if not hasattr(app.builder, "_get_local_toctree"):  # Sphinx's helper behind toctree()
+        return None
     root_html = str(root_sidebar(app, context, add_functions, args, kwargs))
     # A current mark on the root page means the root is in its own toctree: not handled.
     if SLOT_PREFIX in root_html or re.search(r'class="[^"]*\bcurrent\b', root_html):
