@@ -61,6 +61,8 @@ extensions = [
     "bookstats",
     "website",
     "print_layout",
+    # The theme's sidebar is worked out once per build, not once per page (_ext/sidebar_nav.py).
+    "sidebar_nav",
     "sphinx_copybutton",
     "sphinxext.opengraph",
     "sphinx_sitemap",

@@ -35,11 +35,12 @@ def instrument(book_root: str) -> None:
     """Wrap every entry point Sphinx calls in numbersheet (none calls another)."""
     sys.path.insert(0, f"{book_root}/_ext")
     import numbersheet
-    from numbersheet import collectors, directives, export, render, roles
+    from numbersheet import derive, directives, export, render, roles
 
     timed(directives.NumbersDirective, "run")
     timed(roles.NumRole, "run")
-    timed(collectors.NumbersCollector, "get_updated_docs")
+    timed(derive.NumbersSheets, "derive")
+    timed(derive.NumbersSheets, "shown")
     timed(render.RenderNumbers, "run")
     timed(export, "write_numbers_json")
     numbersheet.write_numbers_json = export.write_numbers_json
