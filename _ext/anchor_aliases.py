@@ -36,14 +36,23 @@ class AddAliasIds(SphinxPostTransform):
     default_priority = 20
 
     def run(self, **kwargs) -> None:
-        std = self.env.domains["std"]
-        for old, new in self.config.anchor_aliases.items():
-            docname, node_id = std.anonlabels.get(new, (None, None))
-            if docname is None:
-                continue
-            for element in self.document.findall(nodes.Element):
-                if node_id in element["ids"] and old not in element["ids"]:
-                    element["ids"].append(old)
+        old_ids = aliases_by_id(self.env.domains["std"], self.config.anchor_aliases)
+        # One walk of the page, not one per alias: the book has hundreds of aliases.
+        for element in self.document.findall(nodes.Element):
+            for node_id in list(element["ids"]):
+                for old in old_ids.get(node_id, ()):
+                    if old not in element["ids"]:
+                        element["ids"].append(old)
+
+
+def aliases_by_id(std, aliases: dict[str, str]) -> dict[str, list[str]]:
+    """The old labels to add beside each id that a new label points to."""
+    found: dict[str, list[str]] = {}
+    for old, new in aliases.items():
+        docname, node_id = std.anonlabels.get(new, (None, None))
+        if docname is not None:
+            found.setdefault(node_id, []).append(old)
+    return found
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
