@@ -78,3 +78,27 @@ def test_parallel_build_equals_serial_build(tmp_path):
     parallel = build(copy_root("numbers-basic", tmp_path / "parallel"), parallel=2)
     assert parallel.warning.getvalue() == ""
     assert outputs(Path(parallel.outdir)) == outputs(Path(serial.outdir))
+
+
+def test_only_the_sheets_read_again_are_evaluated_again(tmp_path, monkeypatch):
+    from numbersheet import derive
+
+    src = copy_root("numbers-basic", tmp_path)
+    build(src)
+    evaluated = []
+    evaluate_page = derive.evaluate_page
+
+    def counting(lines, *args, **kwargs):
+        evaluated.append(lines)
+        return evaluate_page(lines, *args, **kwargs)
+
+    monkeypatch.setattr(derive, "evaluate_page", counting)
+    local = src / "local.md"
+    write(local, local.read_text() + "\nOne more sentence.\n")
+    second = build(src)
+    assert len(evaluated) == 1, "an edit to one page re-evaluates that page's sheet only"
+    assert outputs(Path(second.outdir)) == outputs(Path(clean_build_of(src, tmp_path / "clean").outdir))
+    evaluated.clear()
+    raise_engineer_cost(src)
+    build(src)
+    assert len(evaluated) > 2, "an edit to the book sheet re-evaluates every sheet"

@@ -1,8 +1,10 @@
 """The sheets' book-wide data: every sheet evaluated after every read.
 
-Evaluation is cheap (a few hundred lines for the whole book), so it runs on
-every build and reports every problem every time: a page whose claim fails
-keeps failing the build until it is fixed, even when it is not read again.
+Problems are reported on every build: a page whose claim fails keeps failing
+the build until it is fixed, even when it is not read again. Only the sheets
+read since the last evaluation are evaluated again (all of them when the book
+sheet was), because a sheet depends on nothing but its lines and the book's
+values: editing one page of a book with thousands of figures stays quick.
 A page that shows book-wide figures is written again exactly when one of the
 book values it reads changes (:mod:`book_wide` compares the fingerprints).
 """
@@ -23,8 +25,8 @@ class NumbersSheets(BookWideData):
 
     def derive(self, app, env) -> Iterable[Problem]:
         domain = env.domains["numbers"]
-        results = evaluate_all(domain.data["lines"], book_page(env))
-        domain.data["results"] = results
+        results = evaluate_changed(domain.data, book_page(env))
+        domain.data["results"], domain.data["changed"] = results, set()
         return problems(env, domain.data, results)
 
     def shown(self, env) -> Mapping[str, str]:
@@ -50,6 +52,17 @@ def evaluate_all(lines: dict, book: str | None) -> dict[str, Result]:
         if docname != book:
             results[docname] = evaluate_page(lines[docname], values)
     return results
+
+
+def evaluate_changed(data: dict, book: str | None) -> dict[str, Result]:
+    lines, previous, changed = data["lines"], data["results"], data["changed"]
+    if book in changed or (book in lines) != (book in previous):
+        return evaluate_all(lines, book)
+    values = book_values(previous, book)
+    results = {doc: result for doc, result in previous.items() if doc in lines and doc not in changed}
+    for docname in sorted(changed & lines.keys()):
+        results[docname] = evaluate_page(lines[docname], values)
+    return dict(sorted(results.items()))
 
 
 def problems(env, data: dict, results: dict[str, Result]) -> list[Problem]:

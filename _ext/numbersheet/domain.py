@@ -26,10 +26,13 @@ class NumbersDomain(Domain):
         "problems": {},  # docname -> [Problem, ...] found while reading the blocks
         "uses": {},  # docname -> [(name, spec, lineno), ...] of {num} roles
         "results": {},  # docname -> Result, derived after each read
+        "changed": set(),  # docnames read or removed since their sheets were last evaluated
     }
-    data_version = 2
+    data_version = 3
 
     def clear_doc(self, docname: str) -> None:
+        # Sphinx clears every page it reads again or that is gone, in the main process.
+        self.data["changed"].add(docname)
         for kind in PER_DOCUMENT:
             self.data[kind].pop(docname, None)
 
