@@ -69,6 +69,14 @@ def pytest_collection_modifyitems(config, items) -> None:
     items.sort(key=lambda item: max((READY_ORDER.index(job) for job in jobs_of(item)), default=-1))
 
 
+def pytest_configure(config) -> None:
+    # A deprecation raised from the book's own extensions fails the test that meets it.
+    ours = sorted(p.stem for p in (BOOK_ROOT / "_ext").iterdir()
+                  if (p.suffix == ".py" or (p / "__init__.py").is_file()) and not p.name.startswith("_"))
+    for category in ("DeprecationWarning", "PendingDeprecationWarning"):
+        config.addinivalue_line("filterwarnings", f"error::{category}:({'|'.join(ours)})(\\.|$)")
+
+
 # -- the whole-book builds ----------------------------------------------------------
 
 @pytest.fixture(scope="session")
