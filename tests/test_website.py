@@ -134,7 +134,11 @@ def test_header_download_menu_replaces_nothing_but_leads_to_the_book(readthedocs
     assert source["label"] == "source-buttons" and menu["label"] == "book-downloads"
     assert [(b["text"], b["url"]) for b in menu["buttons"]][0] == ("PDF", pdf)
     assert [b["text"] for b in menu["buttons"]] == ["PDF", "ePub"]
-    website.book_download_buttons(fake_app(), "index", "page.html", {}, None)  # the ePub's pages: no header
+    epub = fake_app()
+    epub.builder.embedded = True  # the ePub builder's pages: no header menu, whatever the theme offers
+    context = {"header_buttons": []}
+    website.book_download_buttons(epub, "index", "page.html", context, None)
+    assert context == {"header_buttons": []}
 
 
 def test_search_weights_keep_only_counts_that_change_an_order():
