@@ -12,7 +12,8 @@ The jobs and what they share:
   ``pdf`` and ``html-again`` are the Makefile's targets run in it, each into its own
   folders (the Makefile gives every builder its own doctree folder, so they can run
   side by side; none writes into the sources).
-- ``checkout``: another clean copy, committed to a new git repository, as Read the Docs
+- ``checkout``: another clean copy (made after ``copy`` has brought the virtualenv up to
+  date, once for all the builds), committed to a new git repository, as Read the Docs
   checks it out. ``rtd-html`` and ``rtd-epub`` are the ``python -m sphinx`` commands Read
   the Docs runs (sharing one doctree folder, so the ePub comes after the HTML);
   ``rtd-pdf`` is the ``build.jobs.build.pdf`` commands of ``.readthedocs.yaml``, which
@@ -74,7 +75,7 @@ class Builds:
             "epub": (("copy",), lambda: self.make("epub")),
             "pdf": (("copy",), lambda: self.make("pdf")),
             "html-again": (("copy",), lambda: self.make("html", builddir=self.base / "again")),
-            "checkout": ((), self.make_checkout),
+            "checkout": (("copy",), self.make_checkout),  # after `make venv` (make_copy)
             "rtd-html": (("checkout",), lambda: self.readthedocs_sphinx("html")),
             "rtd-epub": (("rtd-html",), lambda: self.readthedocs_sphinx("epub")),
             "rtd-pdf": (("checkout",), self.readthedocs_pdf),
@@ -102,7 +103,7 @@ class Builds:
         self.want([name])
         with self.lock:
             while name not in self.results and name not in self.errors:
-                self.lock.wait()
+                self.lock.wait(timeout=1)  # wakes up now and then, so Ctrl-C reaches the waiting test
             if name in self.errors:
                 raise RuntimeError(f"the {name!r} build could not run") from self.errors[name]
             return self.results[name]
@@ -174,7 +175,13 @@ class Builds:
     # -- the jobs ------------------------------------------------------------------
 
     def make_copy(self) -> Path:
-        return clean_copy(self.base / "src")
+        copy = clean_copy(self.base / "src")
+        # Every build target first brings the virtualenv up to date (pip install); do that
+        # once here, so that builds running side by side never install at the same time.
+        venv = self.run(["make", "venv", f"VENV={Path(sys.prefix)}"], cwd=copy)
+        if venv.returncode != 0:
+            raise RuntimeError(f"make venv failed: {venv.stdout[-2000:]}{venv.stderr[-2000:]}")
+        return copy
 
     def make(self, target: str, builddir: Path | None = None) -> Built:
         """The book's own Makefile target, run in the clean copy with the running virtualenv."""

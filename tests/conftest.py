@@ -79,13 +79,24 @@ def pytest_configure(config) -> None:
 
 # -- the whole-book builds ----------------------------------------------------------
 
+RUNNING_BUILDS = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
 def book_builds(request, tmp_path_factory):
     from .book_builds import Builds
 
     builds = Builds(tmp_path_factory.mktemp("book"), workers=os.cpu_count() or 1)
-    request.addfinalizer(builds.stop)
+    request.config.stash[RUNNING_BUILDS] = builds
     return builds
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session) -> None:
+    """End the builds nobody will read (after Ctrl-C or -x) before pytest tidies its folders."""
+    builds = session.config.stash.get(RUNNING_BUILDS, None)
+    if builds is not None:
+        builds.stop()
 
 
 @pytest.fixture(scope="session", autouse=True)
