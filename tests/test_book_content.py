@@ -115,8 +115,8 @@ def test_labels_are_unique_across_the_book():
 
 
 @pytest.fixture(scope="module")
-def bank(book_build):
-    return json.loads((book_build["dir"] / "html" / "questions.json").read_text())["questions"]
+def bank(book_html):
+    return json.loads((book_html.dir / "html" / "questions.json").read_text())["questions"]
 
 
 def test_all_forty_questions_keep_their_book_numbers(bank):

@@ -1,173 +1,29 @@
 """The website in a real browser: how a reader moves through it, and what the checkers say.
 
-Debian's Chromium, driven headless by Playwright, loads the HTML that the session
-fixture ``book_build`` built, served on 127.0.0.1 with the book's own 404 page for
-unknown addresses. The Makefile's ``downloads`` target first copies the PDF and the
-ePub next to the pages, as ``make all`` does. Every page a test opens is watched for
+Debian's Chromium, driven headless by Playwright, loads the HTML that `make html` built
+(the session fixture ``site``, conftest.py), served on 127.0.0.1 with the book's own 404
+page for unknown addresses. A test that follows the book's download links uses
+``site_downloads``: the Makefile's ``downloads`` target has copied the PDF and the ePub
+next to the pages, as ``make all`` does. Every page a test opens is watched for
 console errors, uncaught exceptions and failed requests. The test run is offline: the
 only outside address a page may ask for is MathJax's CDN, which gets an empty script.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import re
-import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
 
 from book_facts import STAGES, toctree_entries
 
-from .book_helpers import make
+from .browser_helpers import PHONE, Tab, expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ALLOWED_OUTSIDE = ("https://cdn.jsdelivr.net/npm/mathjax@",)
 ALLOWLIST = Path(__file__).with_name("html-allowlist.txt")
 SEARCH_TERM, SEARCH_HIT = "leakage", "data-pipeline/leakage-and-skew.html"
-PHONE = {"width": 375, "height": 812}
-WIDE = {"width": 1280, "height": 900}
-
-
-# -- the site and its server -----------------------------------------------------
-
-class BookHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; an unknown path gets the book's 404 page, as Read the Docs serves it."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@pytest.fixture(scope="module")
-def site(request, tmp_path_factory) -> Path:
-    """A copy of the built website, with the downloads copied in by `make downloads`.
-
-    ``BOOK_HTML=<folder>`` checks an HTML build of your own instead (about a minute
-    to build, against six for every format); its downloads are stand-in files.
-    """
-    builddir = tmp_path_factory.mktemp("site")
-    if os.environ.get("BOOK_HTML"):
-        shutil.copytree(os.environ["BOOK_HTML"], builddir / "html")
-        (builddir / "html" / "_downloads-book").mkdir(exist_ok=True)
-        for name in ("mlsd-book.pdf", "mlsd-book.epub"):
-            (builddir / "html" / "_downloads-book" / name).write_bytes(b"stand-in")
-        return builddir / "html"
-    book_build = request.getfixturevalue("book_build")
-    assert all(r.returncode == 0 for r in book_build["results"].values()), "the book did not build"
-    shutil.copytree(book_build["dir"] / "html", builddir / "html")
-    for output in ("epub", "latex"):
-        (builddir / output).symlink_to(book_build["dir"] / output)
-    result = make(book_build["copy"], builddir, "downloads")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return builddir / "html"
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(BookHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Tab:
-    """One browser page that records everything that went wrong while it was open."""
-
-    def __init__(self, browser, base_url: str, **context_options) -> None:
-        self.base = base_url
-        self.problems: list[str] = []
-        self.expected_404: set[str] = set()
-        self.watching = True
-        self.context = browser.new_context(**context_options)
-        self.context.route(re.compile(r"^(?!" + re.escape(base_url) + ")"), self.outside)
-        self.context.set_default_timeout(10_000)
-        self.page = self.context.new_page()
-        self.page.on("console", self.console)
-        self.page.on("pageerror", lambda error: self.problems.append(f"uncaught {error}"))
-        self.page.on("response", self.response)
-
-    def outside(self, route) -> None:
-        url = route.request.url
-        if url.startswith(ALLOWED_OUTSIDE):
-            route.fulfill(status=200, body="", content_type="text/javascript")
-        else:
-            self.problems.append(f"request outside the site: {url}")
-            route.abort()
-
-    def console(self, message) -> None:
-        if not self.watching or message.type != "error":
-            return
-        # Chromium also logs the 404 status of a page we asked for on purpose.
-        if message.location.get("url") in self.expected_404 and "404" in message.text:
-            return
-        self.problems.append(f"console error on {self.page.url}: {message.text}")
-
-    def response(self, response) -> None:
-        if self.watching and response.status >= 400 and response.url not in self.expected_404:
-            self.problems.append(f"{response.status} for {response.url}")
-
-    def open(self, path: str, status: int = 200):
-        if status == 404:
-            self.expected_404.add(self.base + path)
-        response = self.page.goto(self.base + path, wait_until="load")
-        assert response is not None and response.status == status, path
-        return self.page
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture
-def tab(browser, base_url):
-    opened = Tab(browser, base_url, viewport=WIDE)
-    yield opened
-    opened.close()
-    assert opened.problems == []
-
-
-@pytest.fixture(params=[(screen, scheme) for screen in ("wide", "phone") for scheme in ("light", "dark")],
-                ids=lambda p: "-".join(p))
-def look(request, browser, base_url):
-    """A tab at 1280 px or 375 px (as a phone), in light or dark mode."""
-    screen, scheme = request.param
-    phone = screen == "phone"
-    opened = Tab(browser, base_url, viewport=PHONE if phone else WIDE, color_scheme=scheme,
-                 is_mobile=phone, has_touch=phone)
-    opened.phone = phone
-    yield opened
-    opened.close()
-    assert opened.problems == []
 
 
 # -- which pages --------------------------------------------------------------------
@@ -183,11 +39,11 @@ def first_chapter(source: Path, stage: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def checked_pages(book_build, bank) -> list[str]:
+def checked_pages(book_source, bank) -> list[str]:
     """The landing page, one chapter of each stage, a question and its answer."""
     question = bank[0]["url"].split("#")[0]
     answer = bank[0]["answers"][0]["url"].split("#")[0]
-    return ["index.html", *(first_chapter(book_build["copy"], s) for s in STAGES), question, answer]
+    return ["index.html", *(first_chapter(book_source, s) for s in STAGES), question, answer]
 
 
 # -- reading the book -----------------------------------------------------------------
@@ -233,8 +89,8 @@ def test_search_for_a_chapter_term_finds_the_chapter(tab):
     assert any(href.split("?")[0].split("#")[0].endswith(SEARCH_HIT) for href in hrefs), hrefs
 
 
-def test_check_yourself_dropdown_opens_on_click(tab, book_build):
-    page = tab.open(first_chapter(book_build["copy"], "serving"))
+def test_check_yourself_dropdown_opens_on_click(tab, book_source):
+    page = tab.open(first_chapter(book_source, "serving"))
     dropdown = page.locator("section[id$='check-yourself'] details.sd-dropdown").first
     body = dropdown.locator(".sd-summary-content")
     expect(body).to_be_hidden()
@@ -253,7 +109,7 @@ def test_unknown_address_gets_the_books_404_page(tab):
     expect(page).to_have_url(re.compile(r"/index\.html$"))
 
 
-def test_download_links_serve_the_pdf_and_the_epub(tab, book_build):
+def test_download_links_serve_the_pdf_and_the_epub(site_downloads, tab, book_latexpdf):
     page = tab.open("index.html")
     links = page.locator("a.bookdownload")
     expect(links).to_have_count(2)
@@ -262,7 +118,7 @@ def test_download_links_serve_the_pdf_and_the_epub(tab, book_build):
         response = page.request.get(tab.base + link.get_attribute("href"))
         assert response.status == 200, link.get_attribute("href")
         files[link.inner_text()] = response.body()
-    assert files["PDF"] == (book_build["dir"] / "latex" / "mlsd-book.pdf").read_bytes()
+    assert files["PDF"] == (book_latexpdf.dir / "latex" / "mlsd-book.pdf").read_bytes()
     assert files["ePub"][:2] == b"PK" and b"application/epub+zip" in files["ePub"][:100]
 
 
@@ -359,10 +215,10 @@ def test_without_javascript_every_answer_is_shown(browser, base_url, bank):
 
 # -- dark mode and phones ----------------------------------------------------------------
 
-def test_dark_mode_gives_diagrams_a_light_backing(browser, base_url, book_build):
+def test_dark_mode_gives_diagrams_a_light_backing(browser, base_url, book_source):
     tab = Tab(browser, base_url, color_scheme="dark")
     try:
-        page = tab.open(first_chapter(book_build["copy"], "data-pipeline"))
+        page = tab.open(first_chapter(book_source, "data-pipeline"))
         expect(page.locator("html")).to_have_attribute("data-theme", "dark")
         diagram = page.locator("object.graphviz").first
         expect(diagram).to_have_css("background-color", "rgb(255, 255, 255)")

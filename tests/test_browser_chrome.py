@@ -2,7 +2,7 @@
 the article header, its book downloads, and how search ranks and summarises its results.
 
 Each check runs at 1280 px and 375 px, in light and dark mode, on the site that
-test_browser.py serves (``BOOK_HTML`` there checks a quick HTML build instead).
+conftest.py serves (``BOOK_HTML`` checks a quick HTML build instead).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import expect
 
-from .test_browser import SEARCH_HIT, base_url, browser, look, site  # noqa: F401  (fixtures)
+from .browser_helpers import expect
+from .test_browser import SEARCH_HIT
 
 
 QUESTION, ANSWER = "questions/card-fraud.html", "answers/card-fraud.html"
@@ -86,7 +86,7 @@ def test_the_search_box_and_its_shortcut_open_the_search_dialog(look):
 # -- the book's downloads in the header ---------------------------------------------------
 
 @pytest.mark.parametrize("path", ["index.html", QUESTION, CHAPTER])
-def test_header_download_menu_offers_the_books_pdf_and_epub(look, path):
+def test_header_download_menu_offers_the_books_pdf_and_epub(site_downloads, look, path):
     page = look.open("index.html")
     in_text = {link.inner_text(): urljoin(page.url, link.get_attribute("href"))
                for link in page.locator("a.bookdownload").all()}

@@ -7,8 +7,7 @@ a chapter's practice list is a table; practice mode stays on the answer pages an
 question bank's index. Each check runs at 1280 and 375 px, in light and dark mode, and
 axe must find nothing serious or critical on the pages involved.
 
-The site is the one tests/test_browser.py serves (``BOOK_HTML`` there checks a quick HTML
-build instead).
+The site is the one conftest.py serves (``BOOK_HTML`` checks a quick HTML build instead).
 """
 
 from __future__ import annotations
@@ -16,12 +15,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from book_facts import NOT_QUESTIONS
 
-from .test_browser import base_url, browser, site  # noqa: F401 (fixtures)
-from .test_browser import look as tab  # noqa: F401 (the fixture, at each width and color scheme)
+from .browser_helpers import expect
+
+
+@pytest.fixture
+def tab(look):
+    """Here every tab is one of conftest's `look`s: each width and color scheme in turn."""
+    return look
 
 
 QUESTION, ANSWER, BANK = "questions/card-fraud.html", "answers/card-fraud.html", "questions/index.html"

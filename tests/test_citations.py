@@ -16,8 +16,8 @@ from .qanda_helpers import build, copy_root
 LOCKED = {"page intro", "page old/place", "label kept", "label old-name"}
 
 
-def test_every_published_page_and_label_is_still_reachable(book_build):
-    with open(book_build["dir"] / "doctrees" / "html" / "environment.pickle", "rb") as stream:
+def test_every_published_page_and_label_is_still_reachable(book_html):
+    with open(book_html.dir / "doctrees" / "html" / "environment.pickle", "rb") as stream:
         env = pickle.load(stream)
     lost = anchors.missing(anchors.read_lock(), anchors.published(env),
                            env.config.redirects, env.config.anchor_aliases)

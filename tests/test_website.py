@@ -19,13 +19,13 @@ REPOSITORY = "https://github.com/mlsd-book/mlsd-book"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def html(book_build, page: str) -> BeautifulSoup:
-    return BeautifulSoup((book_build["dir"] / "html" / page).read_text(encoding="utf-8"), "html.parser")
+def html(book_html, page: str) -> BeautifulSoup:
+    return BeautifulSoup((book_html.dir / "html" / page).read_text(encoding="utf-8"), "html.parser")
 
 
-def environment(book_build):
-    sys.path.insert(0, str(book_build["copy"] / "_ext"))
-    with open(book_build["dir"] / "doctrees" / "html" / "environment.pickle", "rb") as stream:
+def environment(book_html):
+    sys.path.insert(0, str(book_html.source / "_ext"))
+    with open(book_html.dir / "doctrees" / "html" / "environment.pickle", "rb") as stream:
         return pickle.load(stream)
 
 
@@ -35,25 +35,25 @@ def meta(page: BeautifulSoup, key: str) -> str:
 
 
 @pytest.mark.parametrize("page", ["index.html", "serving/index.html", "questions/card-fraud.html"])
-def test_pages_have_a_description_and_a_social_card(book_build, page):
-    soup = html(book_build, page)
+def test_pages_have_a_description_and_a_social_card(book_html, page):
+    soup = html(book_html, page)
     assert meta(soup, "og:url") == BASE_URL + page
     assert len(meta(soup, "description").split()) >= 10
     assert meta(soup, "og:description") == meta(soup, "description")
     card = meta(soup, "og:image")
     assert card.startswith(BASE_URL + "_images/social_previews/") and card.endswith(".png")
-    assert (book_build["dir"] / "html" / card[len(BASE_URL):]).read_bytes()[:4] == b"\x89PNG"
+    assert (book_html.dir / "html" / card[len(BASE_URL):]).read_bytes()[:4] == b"\x89PNG"
 
 
-def test_sitemap_lists_every_page_once_in_order(book_build):
-    tree = ElementTree.parse(book_build["dir"] / "html" / "sitemap.xml")
+def test_sitemap_lists_every_page_once_in_order(book_html):
+    tree = ElementTree.parse(book_html.dir / "html" / "sitemap.xml")
     locations = [loc.text for loc in tree.getroot().iter(f"{SITEMAP_NS}loc")]
-    pages = {f"{BASE_URL}{doc}.html" for doc in environment(book_build).found_docs}
+    pages = {f"{BASE_URL}{doc}.html" for doc in environment(book_html).found_docs}
     assert locations == sorted(pages)
 
 
-def test_404_page_links_its_assets_from_the_site_root(book_build):
-    soup = html(book_build, "404.html")
+def test_404_page_links_its_assets_from_the_site_root(book_html):
+    soup = html(book_html, "404.html")
     assert soup.select_one("article h1").get_text() == "Page not found"
     assets = [tag.get("href") or tag.get("src") for tag in soup.select("link[rel=stylesheet], script[src]")]
     assert assets and all(re.match(r"/[_a-z]", asset) for asset in assets), assets
@@ -61,47 +61,47 @@ def test_404_page_links_its_assets_from_the_site_root(book_build):
 
 
 @pytest.mark.parametrize("doc", [f"{stage}/index" for stage in STAGES] + ["answers/card-fraud", "index"])
-def test_every_page_has_edit_repository_and_issue_links(book_build, doc):
-    soup = html(book_build, f"{doc}.html")
+def test_every_page_has_edit_repository_and_issue_links(book_html, doc):
+    soup = html(book_html, f"{doc}.html")
     assert soup.select_one("a.btn-source-edit-button")["href"] == f"{REPOSITORY}/edit/main/{doc}.md"
     assert soup.select_one("a.btn-source-repository-button")["href"] == REPOSITORY
     assert soup.select_one("a.btn-source-issues-button")["href"].startswith(f"{REPOSITORY}/issues/new")
 
 
-def test_code_pages_load_the_copy_button(book_build):
-    soup = html(book_build, "about/how-to-cite.html")
+def test_code_pages_load_the_copy_button(book_html):
+    soup = html(book_html, "about/how-to-cite.html")
     assert soup.select("div.highlight pre")
     assert any(script["src"].split("?")[0].endswith("copybutton.js") for script in soup.select("script[src]"))
 
 
-def test_errata_and_changelog_are_in_the_about_pages(book_build):
-    env = environment(book_build)
+def test_errata_and_changelog_are_in_the_about_pages(book_html):
+    env = environment(book_html)
     assert {"about/errata", "about/changelog"} <= set(env.toctree_includes["about/index"])
     labels = env.domaindata["std"]["labels"]
     assert labels["about-errata"][0] == "about/errata" and labels["about-changelog"][0] == "about/changelog"
 
 
-def test_landing_page_cards_reach_every_part(book_build):
-    cards = html(book_build, "index.html").select(".sd-card a.sd-stretched-link")
+def test_landing_page_cards_reach_every_part(book_html):
+    cards = html(book_html, "index.html").select(".sd-card a.sd-stretched-link")
     assert [a["href"] for a in cards] == [*(f"{stage}/index.html" for stage in STAGES),
                                           "questions/index.html", "answers/index.html"]
 
 
-def test_root_toctree_is_hidden_behind_the_cards(book_build):
-    soup = html(book_build, "index.html")
+def test_root_toctree_is_hidden_behind_the_cards(book_html):
+    soup = html(book_html, "index.html")
     assert soup.select("article .toctree-wrapper a") == []
 
 
-def test_landing_sections_are_front_matter_in_the_latex_book(book_build):
-    tex = (book_build["dir"] / "latex" / "mlsd-book.tex").read_text(encoding="utf-8")
+def test_landing_sections_are_front_matter_in_the_latex_book(book_latexpdf):
+    tex = (book_latexpdf.dir / "latex" / "mlsd-book.tex").read_text(encoding="utf-8")
     chapters = re.findall(r"\\chapter\{([^}]*)\}", tex)
     assert chapters[:5] == ["Introduction: how to use this book", "Project setup", "Data pipeline", "Modeling", "Serving"]
     assert "The book at a glance" not in chapters and "How to cite" not in chapters
     assert tex.index("The book at a glance") < tex.index(r"\chapter{Introduction: how to use this book}")
 
 
-def test_epub_pages_carry_no_website_scripts(book_build):
-    epub = next((book_build["dir"] / "epub").glob("*.epub"))
+def test_epub_pages_carry_no_website_scripts(book_epub):
+    epub = next((book_epub.dir / "epub").glob("*.epub"))
     import zipfile
 
     with zipfile.ZipFile(epub) as book:
@@ -142,7 +142,11 @@ def test_header_download_menu_replaces_nothing_but_leads_to_the_book(readthedocs
     assert source["label"] == "source-buttons" and menu["label"] == "book-downloads"
     assert [(b["text"], b["url"]) for b in menu["buttons"]][0] == ("PDF", pdf)
     assert [b["text"] for b in menu["buttons"]] == ["PDF", "ePub"]
-    book_download_buttons(fake_app(), "index", "page.html", {}, None)  # the ePub's pages: no header
+    epub = fake_app()
+    epub.builder.embedded = True  # the ePub builder's pages: no header menu, whatever the theme offers
+    context = {"header_buttons": []}
+    book_download_buttons(epub, "index", "page.html", context, None)
+    assert context == {"header_buttons": []}
 
 
 def test_search_weights_keep_only_counts_that_change_an_order():
