@@ -34,7 +34,7 @@ from typing import Callable
 
 import yaml
 
-from .book_helpers import clean_copy
+from .book_helpers import clean_copy, make_command, outside_make
 
 COMMIT_EPOCH = 1_820_000_000  # 2027-09-03: a commit date no clock of this book's era shows
 CANONICAL_URL = "https://mlsd-book.readthedocs.io/en/latest/"
@@ -162,6 +162,7 @@ class Builds:
         with self.lock:
             if self.stopping:
                 raise RuntimeError("the test session is ending")
+            options.setdefault("env", outside_make(os.environ))
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                        start_new_session=True, **options)
             self.processes.add(process)
@@ -178,7 +179,7 @@ class Builds:
         copy = clean_copy(self.base / "src")
         # Every build target first brings the virtualenv up to date (pip install); do that
         # once here, so that builds running side by side never install at the same time.
-        venv = self.run(["make", "venv", f"VENV={Path(sys.prefix)}"], cwd=copy)
+        venv = self.run(make_command("venv"), cwd=copy)
         if venv.returncode != 0:
             raise RuntimeError(f"make venv failed: {venv.stdout[-2000:]}{venv.stderr[-2000:]}")
         return copy
@@ -186,8 +187,7 @@ class Builds:
     def make(self, target: str, builddir: Path | None = None) -> Built:
         """The book's own Makefile target, run in the clean copy with the running virtualenv."""
         source, builddir = self.results["copy"], builddir or self.base / "build"
-        result = self.run(["make", target, f"VENV={Path(sys.prefix)}", f"BUILDDIR={builddir}", "JOBS=auto"],
-                          cwd=source)
+        result = self.run(make_command(target, builddir=builddir), cwd=source)
         return Built(source, builddir, result)
 
     def make_checkout(self) -> Path:
@@ -205,7 +205,7 @@ class Builds:
 
     def readthedocs_environment(self) -> dict[str, str]:
         """What Read the Docs sets for a build; it never sets SOURCE_DATE_EPOCH."""
-        return {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {
+        return {k: v for k, v in outside_make(os.environ).items() if k != "SOURCE_DATE_EPOCH"} | {
             "READTHEDOCS": "True", "READTHEDOCS_PROJECT": "mlsd-book", "READTHEDOCS_LANGUAGE": "en",
             "READTHEDOCS_VERSION": "latest", "READTHEDOCS_VERSION_TYPE": "branch",
             "READTHEDOCS_CANONICAL_URL": CANONICAL_URL,

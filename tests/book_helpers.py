@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,8 +44,21 @@ def clean_copy(destination: Path) -> Path:
 
 
 def make(copy: Path, builddir: Path, *targets: str, jobs: str = "auto") -> subprocess.CompletedProcess:
-    """Run the book's own Makefile in a copy, reusing the running virtualenv."""
-    return subprocess.run(
-        ["make", *targets, f"VENV={Path(sys.prefix)}", f"BUILDDIR={builddir}", f"JOBS={jobs}"],
-        cwd=copy, capture_output=True, text=True,
-    )
+    """Run the book's own Makefile in a copy, reusing the running virtualenv, as a reader's
+    shell would: without the variables of a `make test` around the suite, which would turn
+    this make into a sub-make (it prints "Entering directory" lines and inherits flags)."""
+    return subprocess.run(make_command(*targets, builddir=builddir, jobs=jobs), cwd=copy,
+                          capture_output=True, text=True, env=outside_make(os.environ))
+
+
+def make_command(*targets: str, builddir: Path | None = None, jobs: str = "auto") -> list[str]:
+    """The book's Makefile with the running virtualenv (and a build folder, when given)."""
+    folder = [f"BUILDDIR={builddir}"] if builddir else []
+    return ["make", *targets, f"VENV={Path(sys.prefix)}", *folder, f"JOBS={jobs}"]
+
+
+def outside_make(environ) -> dict[str, str]:
+    return {name: value for name, value in environ.items() if name not in SUB_MAKE_VARIABLES}
+
+
+SUB_MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "MAKE_TERMOUT", "MAKE_TERMERR"}
