@@ -10,7 +10,7 @@ initialized; forked parallel readers and writers inherit the record.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from sphinx.builders.gettext import I18nBuilder
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
 
 _builders: WeakKeyDictionary[BuildEnvironment, Builder] = WeakKeyDictionary()
 
@@ -81,7 +82,7 @@ def output_key(env: BuildEnvironment) -> str:
     return f"{builder.name}:{builder.outdir}"
 
 
-def setup(app: Sphinx) -> dict[str, Any]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     # First of all builder-inited handlers: others may already ask.
     app.connect("builder-inited", record_builder, priority=0)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
