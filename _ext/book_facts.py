@@ -8,7 +8,7 @@ copies could disagree.
 
 Who reads it: ``conf.py`` (``qanda_stages``, ``numbersheet_book_page``), the
 ``qanda`` extension (the label pattern), the ``scripts`` package
-(``check_sources``, ``new_answer``, ``prose``), the tests and the benchmarks.
+(``check_sources``, ``new_answer``, ``prose``) and the tests.
 The extensions get the stages and the book sheet from ``conf.py``'s settings, so
 a test root can name its own.
 

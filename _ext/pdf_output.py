@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from outputs import RST2PDF_BUILDER
 from sphinx.builders import Builder
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 class RstToPdfOnDemand(Builder):
     """Stands in for rst2pdf's builder until a build asks for it."""
 
-    name = "pdf"
+    name = RST2PDF_BUILDER
 
     def __new__(cls, app: Sphinx, env: BuildEnvironment) -> Builder:  # type: ignore[misc]
         del app.registry.builders[cls.name]  # rst2pdf's setup registers its builder under this name

@@ -102,3 +102,20 @@ def test_only_the_sheets_read_again_are_evaluated_again(tmp_path, monkeypatch):
     raise_engineer_cost(src)
     build(src)
     assert len(evaluated) > 2, "an edit to the book sheet re-evaluates every sheet"
+
+
+def test_removing_the_book_sheet_reevaluates_every_sheet(tmp_path):
+    src = copy_root("numbers-basic", tmp_path / "incremental")
+    build(src)
+    (src / "book-sheet.md").unlink()
+    index = src / "index.md"
+    write(index, index.read_text().replace("book-sheet\n", ""))
+    second = build(src)
+    clean = clean_build_of(src, tmp_path / "clean")
+    warnings = sorted(second.warning.getvalue().replace(str(src), "SRC").splitlines())
+    clean_warnings = sorted(clean.warning.getvalue().replace(str(tmp_path / "clean" / "src"), "SRC").splitlines())
+    assert any("'book." in line for line in clean_warnings)  # the pages that read it now say so
+    assert warnings == clean_warnings
+    # Sphinx leaves a removed page's old HTML in the output folder; every other page must agree.
+    want, got = outputs(Path(clean.outdir)), outputs(Path(second.outdir))
+    assert {name: got[name] for name in want} == want

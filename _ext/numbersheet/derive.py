@@ -1,4 +1,4 @@
-"""The sheets' book-wide data: every sheet evaluated after every read.
+"""The sheets' book-wide data: the results of every sheet, brought up to date after every read.
 
 Problems are reported on every build: a page whose claim fails keeps failing
 the build until it is fixed, even when it is not read again. Only the sheets
@@ -56,7 +56,11 @@ def evaluate_all(lines: dict, book: str | None) -> dict[str, Result]:
 
 def evaluate_changed(data: dict, book: str | None) -> dict[str, Result]:
     lines, previous, changed = data["lines"], data["results"], data["changed"]
-    if book in changed or (book in lines) != (book in previous):
+    # Every sheet reads the book's values: when the book sheet was read again, was
+    # removed or is another page now, every sheet is evaluated again.
+    book_before = data["evaluated_with"]
+    data["evaluated_with"] = book
+    if book != book_before or book in changed or (book in lines) != (book in previous):
         return evaluate_all(lines, book)
     values = book_values(previous, book)
     results = {doc: result for doc, result in previous.items() if doc in lines and doc not in changed}

@@ -27,8 +27,9 @@ class NumbersDomain(Domain):
         "uses": {},  # docname -> [(name, spec, lineno), ...] of {num} roles
         "results": {},  # docname -> Result, derived after each read
         "changed": set(),  # docnames read or removed since their sheets were last evaluated
+        "evaluated_with": None,  # the book sheet's page when the results were evaluated
     }
-    data_version = 3
+    data_version = 4
 
     def clear_doc(self, docname: str) -> None:
         # Sphinx clears every page it reads again or that is gone, in the main process.

@@ -124,7 +124,7 @@ class RenderNumbers(SphinxPostTransform):
 
     def render_value(self, node: num_reference) -> nodes.Node:
         text = shown_value(self.env, node)
-        if text is None:  # reported once by the collector; show the name, not a guess
+        if text is None:  # reported after every read (numbersheet.derive); show the name, not a guess
             return nodes.literal(node["name"], node["name"])
         if self.html:
             return nodes.inline(text, text, classes=["numbersheet-value"])

@@ -106,7 +106,7 @@ class Catalog:
     left_out: set[str] = field(default_factory=set)
 
     def __reduce__(self):
-        # Derived data: the collector rebuilds it after every read, before any
+        # Derived data: qanda.derive rebuilds it after every read, before any
         # page is written, so the saved environment need not carry it.
         return (Catalog, ())
 

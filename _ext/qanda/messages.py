@@ -1,4 +1,7 @@
-"""One place for the extension's warnings, so each has type ``qanda`` and a subtype.
+"""The warnings found while reading and writing, each with type ``qanda`` and a subtype.
+
+Problems found in the book as a whole (the catalog's) are reported by
+:mod:`book_wide` with the same type, so one ``suppress_warnings`` entry covers both.
 
 Subtypes let authors silence a class of message with ``suppress_warnings =
 ["qanda.<subtype>"]``.

@@ -8,7 +8,8 @@ survives into a writer, and only into HTML ones.
 One placeholder can escape the post-transform: a role in a heading is copied
 into the page's title and table-of-contents entries, which Sphinx writes
 without post-transforms. ``qanda_reference`` is therefore an ``inline``: every
-writer that meets it there writes its text, which the collector keeps current.
+writer that meets it there writes its text, which ``std_entries.name_copied_titles``
+keeps current after every read.
 """
 
 from __future__ import annotations

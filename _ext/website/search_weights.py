@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.domains import Domain
-from sphinx.search import SearchLanguage, WordStore, _feed_visit_nodes, languages as search_languages
+import sphinx.search as sphinx_search
+from sphinx.search import SearchLanguage, languages as search_languages
 
+from compat import require
 from outputs import is_html
 
 if TYPE_CHECKING:
@@ -65,8 +67,8 @@ def search_language(config: Config) -> SearchLanguage:
 def term_counts(config: Config, doctree: nodes.document) -> TermCounts:
     """Each stemmed word that the page uses more than once, and how often."""
     lang = search_language(config)
-    store = WordStore()  # read as Sphinx's IndexBuilder.feed reads a page
-    _feed_visit_nodes(doctree, word_store=store, split=lang.split, language=lang.lang)
+    store = sphinx_search.WordStore()  # read as Sphinx's IndexBuilder.feed reads a page
+    sphinx_search._feed_visit_nodes(doctree, word_store=store, split=lang.split, language=lang.lang)
     counts: Counter[str] = Counter()
     for word in store.words:  # titles included: their text is part of the page's words
         stemmed = lang.stem(word).lower()
@@ -116,6 +118,9 @@ def load_search_weights(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def register(app: Sphinx) -> None:
+    # Pages are counted as Sphinx's own index reads them, through its private helpers.
+    for internal in ("WordStore", "_feed_visit_nodes"):
+        require(sphinx_search, internal, library="sphinx", patched_by=__name__)
     app.add_domain(SearchWeightsDomain)
     app.connect("doctree-read", count_terms)
     app.connect("html-page-context", load_search_weights)
