@@ -164,10 +164,9 @@ class BookStatistics(book_wide.BookWideData):
         data = env.domains["bookstats"].data
         keys = {key for uses in data["users"].values() for key, _line in uses}
         data["counts"] = {key: count(env, key) for key in sorted(keys)}
-        for docname, uses in sorted(data["users"].items()):
-            for key, line in uses:
-                if data["counts"][key] is None:
-                    yield book_wide.Problem("missing", f"cannot count '{key}': {why_not(key)}", (docname, line))
+        return [book_wide.Problem("missing", f"cannot count '{key}': {why_not(key)}", (docname, line))
+                for docname, uses in sorted(data["users"].items())
+                for key, line in uses if data["counts"][key] is None]
 
     def shown(self, env: BuildEnvironment) -> Mapping[str, str]:
         data = env.domains["bookstats"].data

@@ -20,14 +20,18 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from outputs import is_gettext
 from sphinx import locale
 from sphinx.util import logging
-from outputs import is_gettext
 from sphinx.util.i18n import CatalogRepository
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +66,11 @@ def register_catalog(app, catalog: str, shipped_dir: Path | None = None) -> None
     locale.translators["general", catalog] = chain or gettext.NullTranslations()
 
 
-def add_catalog(app, catalog: str, sources: Iterable[Path], shipped_dir: Path | None = None) -> None:
+def add_catalog(app, catalog: str, sources: Iterable[Path], shipped_dir: Path | None = None,
+                extra: Callable[[Config], Iterable[tuple[str, str]]] = lambda config: ()) -> None:
     """What an extension's ``setup`` calls: load ``catalog`` once the configuration is read,
-    and have ``make gettext`` write its template from the extension's Python ``sources``."""
+    and have ``make gettext`` write its template from the extension's Python ``sources``
+    and the (message, comment) pairs that ``extra`` finds in the configuration."""
     sources = list(sources)
 
     def load(app, config) -> None:
@@ -72,7 +78,7 @@ def add_catalog(app, catalog: str, sources: Iterable[Path], shipped_dir: Path | 
 
     def write(app, exception) -> None:
         if exception is None and is_gettext(app.env):
-            write_template(app, catalog, sources)
+            write_template(app, catalog, sources, extra(app.config))
 
     app.setup_extension("outputs")
     app.connect("config-inited", load)

@@ -25,8 +25,9 @@ class NumbersSheets(BookWideData):
 
     def derive(self, app, env) -> Iterable[Problem]:
         domain = env.domains["numbers"]
-        results = evaluate_changed(domain.data, book_page(env))
-        domain.data["results"], domain.data["changed"] = results, set()
+        book = book_page(env)
+        results = evaluate_changed(domain.data, book)
+        domain.data.update(results=results, changed=set(), evaluated_with=book)
         return problems(env, domain.data, results)
 
     def shown(self, env) -> Mapping[str, str]:
@@ -58,9 +59,7 @@ def evaluate_changed(data: dict, book: str | None) -> dict[str, Result]:
     lines, previous, changed = data["lines"], data["results"], data["changed"]
     # Every sheet reads the book's values: when the book sheet was read again, was
     # removed or is another page now, every sheet is evaluated again.
-    book_before = data["evaluated_with"]
-    data["evaluated_with"] = book
-    if book != book_before or book in changed or (book in lines) != (book in previous):
+    if book != data["evaluated_with"] or book in changed:
         return evaluate_all(lines, book)
     values = book_values(previous, book)
     results = {doc: result for doc, result in previous.items() if doc in lines and doc not in changed}

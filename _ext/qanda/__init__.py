@@ -23,7 +23,7 @@ from .nodes import answer_dropdown, depart_answer_dropdown_html, qanda_reference
 from .render import RenderQanda
 from .roles import QandaRole
 from .std_entries import release_std_labels
-from .translation import add_script_catalog, load_catalog, write_qanda_template
+from .translation import add_qanda_catalog, add_script_catalog
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,7 +48,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("qanda_stages", [], "env", types=[list])
     app.add_config_value("qanda_contribute_url", "", "html", types=[str])
     app.connect("config-inited", check_config)
-    app.connect("config-inited", load_catalog)
+    add_qanda_catalog(app)  # after check_config: the stage names must be checked first
     app.add_domain(QandaDomain)
     app.add_directive("question", QuestionDirective)
     app.add_directive("answer", AnswerDirective)
@@ -63,7 +63,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_static_files)
     app.connect("builder-inited", add_script_catalog)
     app.connect("build-finished", write_questions_json)
-    app.connect("build-finished", write_qanda_template)
     return {
         "version": __version__,
         "env_version": 4,

@@ -18,8 +18,8 @@ import json
 from pathlib import Path
 
 from sphinx.locale import get_translation
-from outputs import is_gettext, is_html
-from translations import N_, is_english, ngettext, register_catalog, translated_messages, write_template
+from outputs import is_html
+from translations import N_, add_catalog, is_english, ngettext, translated_messages
 
 CATALOG = "qanda"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -67,16 +67,14 @@ def difficulty_name(difficulty: str) -> str:
     return _(DIFFICULTY_NAMES.get(difficulty, difficulty.capitalize()))
 
 
-def load_catalog(app, config) -> None:
-    register_catalog(app, CATALOG, LOCALE_DIR)
+def add_qanda_catalog(app) -> None:
+    """The ``qanda`` catalog: the words in this package's code, and the stage names in
+    ``qanda_stages``, which come from the configuration."""
+    add_catalog(app, CATALOG, Path(__file__).parent.glob("*.py"), LOCALE_DIR, stage_messages)
 
 
-def write_qanda_template(app, exception) -> None:
-    if exception is not None or not is_gettext(app.env):
-        return
-    stages = [(stage_words(stage), "A stage named in qanda_stages (conf.py)")
-              for stage in app.config.qanda_stages]
-    write_template(app, CATALOG, Path(__file__).parent.glob("*.py"), stages)
+def stage_messages(config) -> list[tuple[str, str]]:
+    return [(stage_words(stage), "A stage named in qanda_stages (conf.py)") for stage in config.qanda_stages]
 
 
 def script_language(language: str) -> str:
